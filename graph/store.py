@@ -1,0 +1,64 @@
+"""The embedded on-disk Oxigraph store: a folder whose ``current`` link names the last good build."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jakgraph.errors import UserError
+from jakgraph.ontology.namespaces import PREFIXES
+
+from .location import resolve_location
+
+CURRENT = "current"
+BUILDS = "builds"
+
+
+class EmbeddedStore:
+    """Read access to the last successful build under ``location``.
+
+    >>> store = open_store("/tmp/jakgraph-store")       # doctest: +SKIP
+    >>> store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # doctest: +SKIP
+    """
+
+    def __init__(self, location: Path) -> None:
+        self.location = location
+        self._store: Any = None
+
+    @property
+    def build_path(self) -> Path:
+        """Folder of the build the ``current`` link points to."""
+        link = self.location / CURRENT
+        if not link.is_symlink() and not link.exists():
+            raise UserError(f"no graph has been built at {self.location}: run 'jakgraph build' first"
+                            " (or pass --store / set JAKGRAPH_STORE to where it was built)")
+        return link.resolve()
+
+    def _open(self) -> Any:
+        if self._store is None:
+            from pyoxigraph import Store
+
+            try:
+                self._store = Store.read_only(str(self.build_path))
+            except OSError as exc:
+                raise UserError(f"the store at {self.location} cannot be opened: {exc}") from None
+        return self._store
+
+    def query(self, sparql: str, substitutions: dict | None = None) -> Any:
+        """Run a SPARQL query over the union of all named graphs; returns pyoxigraph results."""
+        store = self._open()
+        try:
+            return store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions,
+                               prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise UserError(f"SPARQL syntax error: {exc}") from None
+
+    def named_graphs(self) -> list[str]:
+        return sorted(graph.value for graph in self._open().named_graphs())
+
+    def __len__(self) -> int:
+        return len(self._open())
+
+
+def open_store(location: str | Path | None = None) -> EmbeddedStore:
+    """Open the store at ``location`` (see :func:`resolve_location` for the default)."""
+    return EmbeddedStore(resolve_location(location))

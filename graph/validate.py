@@ -1,0 +1,60 @@
+"""SHACL validation of a built dataset with pyshacl; a failure names the node and the constraint."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Dataset, Graph, URIRef
+
+from jakgraph.errors import ValidationError
+from jakgraph.ontology import ontology_graph, shapes_graph
+from jakgraph.ontology.namespaces import GRAPH_REVIEW
+
+SH = "http://www.w3.org/ns/shacl#"
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    path: str
+    constraint: str
+    shape: str
+    message: str
+
+    def __str__(self) -> str:
+        path = f" {self.path}" if self.path else ""
+        return f"node <{self.focus}>{path} breaks {self.constraint} of shape <{self.shape}>: {self.message}"
+
+
+def violations(data: Graph) -> list[Violation]:
+    """Every SHACL violation of ``data`` (the curated review graph), read from pyshacl's report."""
+    from pyshacl import validate
+
+    shapes = shapes_graph()
+    combined = Graph()
+    combined += data
+    combined += ontology_graph()
+    conforms, report, _text = validate(combined, shacl_graph=shapes, inference="none", advanced=True,
+                                       allow_warnings=True)
+    if conforms:
+        return []
+    found = []
+    for result in report.subjects(URIRef(SH + "resultSeverity"), URIRef(SH + "Violation")):
+        def value(name: str) -> str:
+            term = report.value(result, URIRef(SH + name))
+            return "" if term is None else str(term)
+        constraint = value("sourceConstraintComponent").removeprefix(SH)
+        shape = report.value(result, URIRef(SH + "sourceShape"))
+        owner = shapes.value(predicate=URIRef(SH + "property"), object=shape) if shape is not None else None
+        found.append(Violation(value("focusNode"), value("resultPath"), f"sh:{constraint}",
+                               str(owner or shape), value("resultMessage")))
+    return sorted(found, key=lambda v: (v.focus, v.constraint))
+
+
+def check(dataset: Dataset) -> int:
+    """Raise ValidationError on the first violation (with a count of the rest); return the triples checked."""
+    data = dataset.graph(URIRef(GRAPH_REVIEW))
+    found = violations(data)
+    if found:
+        more = f" (and {len(found) - 1} more violation(s))" if len(found) > 1 else ""
+        raise ValidationError(f"SHACL validation failed: {found[0]}{more}")
+    return len(data)

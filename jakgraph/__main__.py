@@ -1,0 +1,5 @@
+import sys
+
+from jakgraph.cli import main
+
+sys.exit(main())

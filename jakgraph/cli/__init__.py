@@ -1,0 +1,50 @@
+"""The ``jakgraph`` command: one module per command, imported only when that command runs."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = {
+    "build": "Build the graph from the curated tables into the embedded store.",
+    "stats": "Count triples per named graph and instances per class in the store.",
+    "validate": "Load the curated tables and check them against the SHACL shapes, without writing.",
+    "sparql": "Run a SPARQL query (text or a .rq file) against the store.",
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="jakgraph", description="A graph database of JAK inhibitors in dermatology.")
+    main.add_argument("--version", action="version", version="jakgraph 0.1.0")
+    sub = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, help_text in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        module = importlib.import_module(f"jakgraph.cli.{name}_command")
+        module.arguments(command)
+    return main
+
+
+def add_store_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--store", metavar="PATH",
+                         help="store folder (default: $JAKGRAPH_STORE, else ~/.local/share/jakgraph/store)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from jakgraph.errors import UserError
+
+    args = parser().parse_args(argv)
+    module = importlib.import_module(f"jakgraph.cli.{args.command}_command")
+    try:
+        return module.run(args) or 0
+    except UserError as exc:
+        print(f"jakgraph {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"jakgraph {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

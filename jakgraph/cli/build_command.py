@@ -1,0 +1,27 @@
+"""``jakgraph build``: curated tables → validated graph → new store, swapped in atomically."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import add_store_argument
+
+
+def arguments(command: argparse.ArgumentParser) -> None:
+    add_store_argument(command)
+    command.add_argument("--curated", metavar="DIR", help="folder of curated tables (default: the shipped data)")
+    command.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from jakgraph.graph.build import build
+
+    say = (lambda message: None) if args.quiet else (lambda message: print(f"  {message}", file=sys.stderr))
+    report = build(args.store, Path(args.curated) if args.curated else None, progress=say)
+    if not args.quiet:
+        print(f"built {report.triples} triples into {report.location}")
+        for graph, count in sorted(report.graphs.items()):
+            print(f"  {graph}: {count}")
+    return 0

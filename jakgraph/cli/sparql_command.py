@@ -1,0 +1,42 @@
+"""``jakgraph sparql``: run a SPARQL query given as text or as a file."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import add_store_argument
+
+
+def arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("query", metavar="QUERY-OR-FILE", help="SPARQL text, a path to a .rq file, or - for stdin")
+    command.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table",
+                         help="output format (default: table)")
+    add_store_argument(command)
+
+
+def query_text(argument: str) -> str:
+    """The query: stdin for ``-``, a file's text if the argument names one, else the argument itself."""
+    from pathlib import Path
+
+    from jakgraph.errors import UserError
+
+    if argument == "-":
+        return sys.stdin.read()
+    if argument.endswith(".rq") or (len(argument) < 4096 and "\n" not in argument and Path(argument).is_file()):
+        try:
+            return Path(argument).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot read query file {argument}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise UserError(f"query file {argument} is not UTF-8") from None
+    return argument
+
+
+def run(args: argparse.Namespace) -> int:
+    from jakgraph.graph.store import open_store
+    from jakgraph.queries.results import render
+
+    text = query_text(args.query)
+    results = open_store(args.store).query(text)
+    sys.stdout.write(render(results, args.format))
+    return 0

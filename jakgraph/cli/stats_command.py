@@ -1,0 +1,22 @@
+"""``jakgraph stats``: triples per named graph and instances per class."""
+from __future__ import annotations
+
+import argparse
+
+from . import add_store_argument
+
+
+def arguments(command: argparse.ArgumentParser) -> None:
+    add_store_argument(command)
+
+
+def run(args: argparse.Namespace) -> int:
+    from jakgraph.graph.stats import stats
+    from jakgraph.graph.store import open_store
+    from jakgraph.queries.results import compact, table
+
+    result = stats(open_store(args.store))
+    print(f"triples: {result.triples}\n")
+    print(table(["named graph", "triples"], [[g, str(n)] for g, n in result.graphs.items()]))
+    print(table(["class", "instances"], [[compact(c), str(n)] for c, n in result.classes.items()]), end="")
+    return 0

@@ -1,0 +1,23 @@
+"""Errors a user can cause: each prints as one line naming what is at fault, and exits non-zero."""
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A fault in the user's input, command or environment; the command line prints it without a traceback."""
+
+
+class CurationError(UserError):
+    """A fault in a curated table, located by file, row and field."""
+
+    def __init__(self, file: str, row: int | str | None, field: str | None, message: str) -> None:
+        self.file, self.row, self.field, self.message = file, row, field, message
+        place = file
+        if row is not None:
+            place += f", row {row}"
+        if field:
+            place += f", field {field}"
+        super().__init__(f"{place}: {message}")
+
+
+class ValidationError(UserError):
+    """The built graph breaks a SHACL shape."""

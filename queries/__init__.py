@@ -1,0 +1,1 @@
+"""Stored SPARQL questions (``*.rq``) and the code that runs them and formats their answers."""

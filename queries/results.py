@@ -1,0 +1,83 @@
+"""Write SPARQL results as an aligned text table, CSV, TSV, or SPARQL 1.1 Query Results JSON."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable
+
+from jakgraph.ontology.namespaces import PREFIXES
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+def compact(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    """Shorten an IRI with the project's prefixes: ``jakgraph:drug/baricitinib``."""
+    best = max((ns for ns in prefixes.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    prefix = next(p for p, ns in prefixes.items() if ns == best)
+    return f"{prefix}:{iri[len(best):]}"
+
+
+def plain(term: Any) -> str:
+    """A term as a table cell: literals by value, IRIs compacted, blank nodes as _:id."""
+    if term is None:
+        return ""
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return compact(term.value)
+    if kind == "BlankNode":
+        return f"_:{term.value}"
+    return term.value
+
+
+def json_term(term: Any) -> dict[str, str]:
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return {"type": "uri", "value": term.value}
+    if kind == "BlankNode":
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def rows_of(results: Any) -> tuple[list[str], list[list[Any]]]:
+    """Variables and rows (raw terms) of a pyoxigraph SELECT result."""
+    variables = [v.value for v in results.variables]
+    rows = [[solution[name] for name in variables] for solution in results]
+    return variables, rows
+
+
+def render(results: Any, fmt: str = "table") -> str:
+    """Text of a SELECT, ASK or CONSTRUCT result in ``fmt``."""
+    kind = type(results).__name__
+    if kind == "QueryBoolean":
+        return json.dumps({"head": {}, "boolean": bool(results)}) + "\n" if fmt == "json" else f"{bool(results)}\n".lower()
+    if kind == "QueryTriples":
+        return "".join(f"{t}\n" for t in results)
+    variables, rows = rows_of(results)
+    if fmt == "json":
+        bindings = [{v: json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
+    cells = [[plain(t) for t in row] for row in rows]
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(variables)
+        writer.writerows(cells)
+        return buffer.getvalue()
+    return table(variables, cells)
+
+
+def table(header: list[str], cells: Iterable[list[str]]) -> str:
+    """An aligned plain-text table with a rule under the header."""
+    cells = list(cells)
+    widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(header)]
+    line = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()
+    out = [line(header), line(["-" * w for w in widths])] + [line(row) for row in cells]
+    return "\n".join(out) + f"\n({len(cells)} row{'s' if len(cells) != 1 else ''})\n"
