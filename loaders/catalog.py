@@ -15,6 +15,15 @@ from .schema import TABLES
 from .table import Row, read_table
 
 
+RECORD_NOUN = {
+    "isoforms.tsv": "isoform", "selectivity_classes.tsv": "selectivity class", "drugs.tsv": "drug",
+    "products.tsv": "product", "diseases.tsv": "disease", "study_designs.tsv": "study design",
+    "adverse_events.tsv": "adverse event", "outcome_measures.tsv": "outcome measure",
+    "populations.tsv": "population", "evidence_items.tsv": "evidence item",
+    "safety_analyses.tsv": "safety analysis", "approvals.tsv": "approval",
+}
+
+
 def curated_directory() -> Path:
     """The folder of curated tables shipped with the package."""
     with as_file(files("jakgraph.loaders").joinpath("curated")) as path:
@@ -60,7 +69,7 @@ def check_references(curated: Curated) -> None:
                 if column.ref and column.kind in ("id", "ids"):
                     for value in row.ids(column.name):
                         if value not in ids[column.ref] and value not in column.extra:
-                            kind = column.ref.removesuffix(".tsv").replace("_", " ")
+                            kind = RECORD_NOUN.get(column.ref, column.ref)
                             raise row.error(column.name, f"unknown {kind} {value!r} (not an id in {column.ref})")
             if name == "conflicts.tsv":
                 target = row.values["subject_file"]

@@ -17,9 +17,19 @@ GRAPH_MAPPINGS = BASE + "graph/mappings"
 
 REVIEW = BASE + "review"
 
+# one prefix per kind of record, so that records have valid CURIEs in SPARQL and Turtle (drug:baricitinib)
+KIND_PREFIXES: dict[str, str] = {
+    "drug": "drug", "product": "product", "isoform": "isoform", "selectivity": "selectivity",
+    "disease": "disease", "design": "design", "evidence": "evidence", "ae": "adverse-event",
+    "measure": "measure", "population": "population", "approval": "approval", "analysis": "safety-analysis",
+    "finding": "safety-finding", "recommendation": "recommendation", "regulatory": "regulatory-event",
+    "t7row": "table7-row", "conflict": "conflict", "ref": "review/reference",
+}
+
 PREFIXES: dict[str, str] = {
     "jak": str(JAK),
     "jakgraph": BASE,
+    **{prefix: f"{BASE}{path}/" for prefix, path in KIND_PREFIXES.items()},
     "c": str(CONCEPT),
     "agency": str(AGENCY),
     "rdf": str(RDF),

@@ -18,7 +18,8 @@ def run(args: argparse.Namespace) -> int:
 
     from jakgraph.graph.build import build
 
-    say = (lambda message: None) if args.quiet else (lambda message: print(f"  {message}", file=sys.stderr))
+    interactive = sys.stderr.isatty() and not args.quiet
+    say = (lambda message: print(f"  {message}", file=sys.stderr)) if interactive else (lambda message: None)
     report = build(args.store, Path(args.curated) if args.curated else None, progress=say)
     if not args.quiet:
         print(f"built {report.triples} triples into {report.location}")

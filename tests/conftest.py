@@ -1,0 +1,62 @@
+"""Shared fixtures: a graph built once per session, the review text, and a CLI runner."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+REVIEW = SHARED / "seeds" / "000_26087a68a2615788.txt"
+
+
+@pytest.fixture(scope="session")
+def review_lines() -> list[str]:
+    """The review text, one paragraph or table line per list item (line n is review_lines[n - 1])."""
+    if not REVIEW.exists():
+        pytest.skip(f"the review text is not here ({REVIEW}): reconciliation needs ../shared beside the clone")
+    return REVIEW.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from jakgraph.graph.build import build
+
+    location = tmp_path_factory.mktemp("store")
+    build(location)
+    return location
+
+
+@pytest.fixture(scope="session")
+def store(store_path: Path):
+    from jakgraph.graph.store import open_store
+
+    return open_store(store_path)
+
+
+@pytest.fixture(scope="session")
+def select(store):
+    """Run a SELECT and return its rows as tuples of plain values (IRIs compacted)."""
+    from jakgraph.queries.results import plain
+
+    def run(query: str) -> list[tuple[str, ...]]:
+        results = store.query(query)
+        names = [v.value for v in results.variables]
+        return [tuple(plain(solution[n]) for n in names) for solution in results]
+
+    return run
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m jakgraph ARGS`` in a fresh process."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "jakgraph", *args], capture_output=True, text=True,
+                          env=full_env, cwd=cwd or ROOT, timeout=300)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
