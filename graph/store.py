@@ -50,13 +50,19 @@ class EmbeddedStore:
             return store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions,
                                prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise UserError(f"SPARQL syntax error: {exc}") from None
+            raise UserError(f"SPARQL syntax error: {short(str(exc))}") from None
 
     def named_graphs(self) -> list[str]:
         return sorted(graph.value for graph in self._open().named_graphs())
 
     def __len__(self) -> int:
         return len(self._open())
+
+
+def short(message: str, limit: int = 160) -> str:
+    """First line of an engine message, cut to ``limit`` characters."""
+    first = message.strip().splitlines()[0] if message.strip() else message
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 def open_store(location: str | Path | None = None) -> EmbeddedStore:

@@ -7,7 +7,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from jakgraph.errors import ValidationError
 from jakgraph.ontology import ontology_graph, shapes_graph
-from jakgraph.ontology.namespaces import GRAPH_REVIEW
+from jakgraph.ontology.terms import GRAPH_REVIEW
 
 SH = "http://www.w3.org/ns/shacl#"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from jakgraph.ontology.namespaces import AGENCY, CONCEPT, JAK, RDF, RDFS, SKOS
+from jakgraph.ontology.terms import AGENCY, CONCEPT, JAK, RDF, RDFS, SKOS
 
 from .catalog import Curated
 from .provenance import add_provenance, iri, text

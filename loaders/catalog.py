@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from jakgraph.errors import CurationError
 from jakgraph.ontology import ontology_graph
-from jakgraph.ontology.namespaces import GRAPH_MAPPINGS, GRAPH_ONTOLOGY, GRAPH_REVIEW, PREFIXES
+from jakgraph.ontology.terms import GRAPH_MAPPINGS, GRAPH_ONTOLOGY, GRAPH_REVIEW, PREFIXES
 
 from .schema import TABLES
 from .table import Row, read_table

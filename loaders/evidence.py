@@ -5,7 +5,7 @@ from collections import Counter
 
 from rdflib import Graph, Literal, URIRef
 
-from jakgraph.ontology.namespaces import CONCEPT, JAK, RDF, RDFS, SKOS
+from jakgraph.ontology.terms import CONCEPT, JAK, RDF, RDFS, SKOS
 
 from .catalog import Curated
 from .provenance import add_provenance, decimal, integer, iri, text

@@ -6,7 +6,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 
 from jakgraph.errors import CurationError
-from jakgraph.ontology.namespaces import DCTERMS, OWL, RDF, RDFS, SEMAPV, SKOS, SSSOM, XSD
+from jakgraph.ontology.terms import DCTERMS, OWL, RDF, RDFS, SEMAPV, SKOS, SSSOM, XSD
 
 from .catalog import Curated
 from .schema import MAPPING_COLUMNS, MAPPING_PREDICATES, MAPPINGS_FILE

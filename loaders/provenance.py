@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
-from jakgraph.ontology.namespaces import BASE, DCTERMS, JAK, PROV, RDF, RDFS, REVIEW, XSD
+from jakgraph.ontology.terms import BASE, DCTERMS, JAK, PROV, RDF, RDFS, REVIEW, XSD
 
 from .table import Locator, Row
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal
 
-from jakgraph.ontology.namespaces import AGENCY, CONCEPT, DCTERMS, JAK, RDF, RDFS, XSD
+from jakgraph.ontology.terms import AGENCY, CONCEPT, DCTERMS, JAK, RDF, RDFS, XSD
 
 from .catalog import Curated
 from .provenance import add_provenance, decimal, iri, text

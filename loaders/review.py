@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from jakgraph.ontology.namespaces import DCTERMS, JAK, RDF, RDFS, REVIEW
+from jakgraph.ontology.terms import DCTERMS, JAK, RDF, RDFS, REVIEW
 
 from .catalog import Curated
 from .provenance import integer, table_iri

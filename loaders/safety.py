@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from jakgraph.ontology.namespaces import CONCEPT, JAK, RDF, RDFS
+from jakgraph.ontology.terms import CONCEPT, JAK, RDF, RDFS
 
 from .catalog import Curated
 from .evidence import NON_DRUG_COMPARATORS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from jakgraph.ontology.namespaces import JAK, RDF, RDFS
+from jakgraph.ontology.terms import JAK, RDF, RDFS
 
 from .catalog import Curated
 from .provenance import add_provenance, add_reference, integer, iri, text

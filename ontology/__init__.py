@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from rdflib import Graph
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 ONTOLOGY_FILES = ("jakgraph.ttl", "concepts.ttl")
 SHAPES_FILE = "shapes.ttl"
@@ -14,14 +16,18 @@ def read_turtle(name: str) -> str:
     return files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
-def ontology_graph() -> Graph:
+def ontology_graph() -> "Graph":
     """The vocabulary and the controlled values as one rdflib graph."""
+    from rdflib import Graph
+
     graph = Graph()
     for name in ONTOLOGY_FILES:
         graph.parse(data=read_turtle(name), format="turtle")
     return graph
 
 
-def shapes_graph() -> Graph:
+def shapes_graph() -> "Graph":
     """The SHACL shapes the build enforces."""
+    from rdflib import Graph
+
     return Graph().parse(data=read_turtle(SHAPES_FILE), format="turtle")

@@ -1,15 +1,14 @@
-"""IRIs of jakgraph: one stable base, a vocabulary namespace and one path per kind of resource."""
+"""IRIs of jakgraph as plain strings: one stable base, a vocabulary namespace, one path per kind of record.
+
+Kept free of rdflib so that a query from a cold process imports only pyoxigraph; loaders get rdflib
+namespaces from :mod:`jakgraph.ontology.terms`.
+"""
 from __future__ import annotations
 
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
-
 BASE = "https://w3id.org/jakgraph/"
-JAK = Namespace(BASE + "vocab/")
-CONCEPT = Namespace(BASE + "concept/")
-AGENCY = Namespace(BASE + "agency/")
-SSSOM = Namespace("https://w3id.org/sssom/")
-SEMAPV = Namespace("https://w3id.org/semapv/vocab/")
+VOCAB = BASE + "vocab/"
+CONCEPTS = BASE + "concept/"
+AGENCIES = BASE + "agency/"
 
 GRAPH_ONTOLOGY = BASE + "graph/ontology"
 GRAPH_REVIEW = BASE + "graph/review"
@@ -27,27 +26,16 @@ KIND_PREFIXES: dict[str, str] = {
 }
 
 PREFIXES: dict[str, str] = {
-    "jak": str(JAK),
+    "jak": VOCAB,
     "jakgraph": BASE,
     **{prefix: f"{BASE}{path}/" for prefix, path in KIND_PREFIXES.items()},
-    "c": str(CONCEPT),
-    "agency": str(AGENCY),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
+    "c": CONCEPTS,
+    "agency": AGENCIES,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
 }
-
-
-def resource(kind: str, ident: str) -> str:
-    """IRI of a curated record, e.g. ``resource("drug", "baricitinib")``."""
-    return f"{BASE}{kind}/{ident}"
-
-
-__all__ = [
-    "AGENCY", "BASE", "CONCEPT", "DCTERMS", "GRAPH_MAPPINGS", "GRAPH_ONTOLOGY", "GRAPH_REVIEW", "JAK",
-    "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "REVIEW", "SEMAPV", "SKOS", "SSSOM", "XSD", "resource",
-]

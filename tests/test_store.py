@@ -1,0 +1,132 @@
+"""The store: atomic builds, where it lives, and the build/stats/validate/sparql commands."""
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def count(location: Path) -> int:
+    result = run_cli("sparql", COUNT, "--store", str(location), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_stats_prints_triples_and_instances_per_class(store_path):
+    result = run_cli("stats", "--store", str(store_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"triples: {count(store_path)}"
+    per_class = dict(line.split()[:2] for line in lines if line.startswith("jak:"))
+    # counted by reading the review: 37 disorders it counts, Table 7's 37 printed rows, 4 isoforms,
+    # 9 approvals plus the one dash of Table 1, the 13 steps of the evidence scale
+    assert per_class["jak:CountedDisorder"] == "37"
+    assert per_class["jak:Table7Row"] == "37"
+    assert per_class["jak:JAKIsoform"] == "4"
+    assert per_class["jak:RegulatoryApproval"] == "10"
+    assert per_class["jak:StudyDesign"] == "13"
+
+
+def test_validate_passes_on_the_shipped_data():
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("valid: ")
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [
+    ("csv", "label\nbaricitinib\n"),
+    ("tsv", "label\nbaricitinib\n"),
+    ("table", "label\n-----------\nbaricitinib\n(1 row)\n"),
+])
+def test_sparql_formats(store_path, fmt, expected):
+    query = 'SELECT ?label WHERE { drug:baricitinib rdfs:label ?label FILTER(lang(?label) = "en") }'
+    result = run_cli("sparql", query, "--store", str(store_path), "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected
+
+
+def test_sparql_json_is_sparql_results_json(store_path):
+    result = run_cli("sparql", "SELECT ?n WHERE { evidence:baricitinib--psoriasis--18 jak:numberOfPatients ?n }",
+                     "--store", str(store_path), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["head"]["vars"] == ["n"]
+    assert data["results"]["bindings"] == [{"n": {"type": "literal", "value": "271",
+                                                  "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]
+
+
+def test_sparql_reads_a_query_file(store_path, tmp_path):
+    query = tmp_path / "isoforms.rq"
+    query.write_text("SELECT ?s WHERE { ?s a jak:JAKIsoform } ORDER BY ?s", encoding="utf-8")
+    result = run_cli("sparql", str(query), "--store", str(store_path), "--format", "csv")
+    assert result.stdout.split() == ["s", "isoform:jak1", "isoform:jak2", "isoform:jak3", "isoform:tyk2"]
+
+
+def test_sparql_syntax_error_is_one_line(store_path):
+    result = run_cli("sparql", "SELECT ?x WHERE { ?x", "--store", str(store_path))
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("jakgraph sparql: SPARQL syntax error")
+
+
+def test_querying_before_any_build_says_what_to_do(tmp_path):
+    result = run_cli("stats", "--store", str(tmp_path / "nothing-here"))
+    assert result.returncode == 1
+    assert "run 'jakgraph build' first" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_store_location_from_environment(tmp_path):
+    location = tmp_path / "from-env"
+    result = run_cli("build", "--quiet", env={"JAKGRAPH_STORE": str(location)}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (location / "current").is_symlink()
+    assert run_cli("stats", env={"JAKGRAPH_STORE": str(location)}, cwd=tmp_path).returncode == 0
+
+
+def test_default_location_is_under_the_user_data_folder(tmp_path):
+    result = run_cli("build", "--quiet", env={"XDG_DATA_HOME": str(tmp_path), "JAKGRAPH_STORE": ""}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "jakgraph" / "store" / "current").is_symlink()
+
+
+def test_rebuild_swaps_and_removes_the_old_build(store_path, tmp_path):
+    location = tmp_path / "store"
+    assert run_cli("build", "--quiet", "--store", str(location)).returncode == 0
+    first = (location / "current").resolve()
+    (location / "builds" / "leftover.partial").mkdir()  # as a killed build would leave it
+    assert run_cli("build", "--quiet", "--store", str(location)).returncode == 0
+    second = (location / "current").resolve()
+    assert first != second
+    assert sorted(p.name for p in (location / "builds").iterdir()) == [second.name]
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.9, 1.5])
+def test_killed_build_leaves_the_previous_store_readable(tmp_path, delay):
+    location = tmp_path / "store"
+    assert run_cli("build", "--quiet", "--store", str(location)).returncode == 0
+    before_target, before_count = (location / "current").resolve(), count(location)
+    process = subprocess.Popen([sys.executable, "-m", "jakgraph", "build", "--quiet", "--store", str(location)],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    target = (location / "current").resolve()
+    assert target == before_target or target.parent == before_target.parent  # old build, or a complete new one
+    assert not target.name.endswith(".partial")
+    assert count(location) == before_count
+
+
+def test_query_command_does_not_import_heavy_libraries(store_path):
+    code = ("import sys; from jakgraph.cli import main; main(['sparql', 'ASK { ?s ?p ?o }', '--store', %r]);"
+            "print(sorted(m for m in ('networkx', 'pyshacl', 'matplotlib', 'rdflib') if m in sys.modules))") % str(store_path)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.splitlines()[-1] == "[]"
