@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 from jakgraph.ontology.namespaces import PREFIXES
 
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "json", "srj")
 
 
 def compact(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
@@ -57,11 +57,14 @@ def render(results: Any, fmt: str = "table") -> str:
     """Text of a SELECT, ASK or CONSTRUCT result in ``fmt``."""
     kind = type(results).__name__
     if kind == "QueryBoolean":
-        return json.dumps({"head": {}, "boolean": bool(results)}) + "\n" if fmt == "json" else f"{bool(results)}\n".lower()
+        return json.dumps({"head": {}, "boolean": bool(results)}) + "\n" if fmt in ("json", "srj") else f"{bool(results)}\n".lower()
     if kind == "QueryTriples":
         return "".join(f"{t}\n" for t in results)
     variables, rows = rows_of(results)
     if fmt == "json":
+        records = [{v: plain(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "srj":
         bindings = [{v: json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
     cells = [[plain(t) for t in row] for row in rows]

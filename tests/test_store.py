@@ -16,7 +16,7 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 def count(location: Path) -> int:
-    result = run_cli("sparql", COUNT, "--store", str(location), "--format", "json")
+    result = run_cli("sparql", COUNT, "--store", str(location), "--format", "srj")
     assert result.returncode == 0, result.stderr
     return int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"])
 
@@ -54,9 +54,9 @@ def test_sparql_formats(store_path, fmt, expected):
     assert result.stdout == expected
 
 
-def test_sparql_json_is_sparql_results_json(store_path):
+def test_sparql_srj_is_sparql_results_json(store_path):
     result = run_cli("sparql", "SELECT ?n WHERE { evidence:baricitinib--psoriasis--18 jak:numberOfPatients ?n }",
-                     "--store", str(store_path), "--format", "json")
+                     "--store", str(store_path), "--format", "srj")
     data = json.loads(result.stdout)
     assert data["head"]["vars"] == ["n"]
     assert data["results"]["bindings"] == [{"n": {"type": "literal", "value": "271",

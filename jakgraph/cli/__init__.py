@@ -10,6 +10,8 @@ COMMANDS = {
     "stats": "Count triples per named graph and instances per class in the store.",
     "validate": "Load the curated tables and check them against the SHACL shapes, without writing.",
     "sparql": "Run a SPARQL query (text or a .rq file) against the store.",
+    "queries": "List the stored questions with their parameters.",
+    "query": "Answer a stored question, with parameters checked and bound as RDF terms.",
 }
 
 

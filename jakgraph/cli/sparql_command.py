@@ -9,8 +9,8 @@ from . import add_store_argument
 
 def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("query", metavar="QUERY-OR-FILE", help="SPARQL text, a path to a .rq file, or - for stdin")
-    command.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table",
-                         help="output format (default: table)")
+    command.add_argument("--format", choices=("table", "csv", "tsv", "json", "srj"), default="table",
+                         help="output format; srj = SPARQL 1.1 Query Results JSON (default: table)")
     add_store_argument(command)
 
 

@@ -1,0 +1,42 @@
+"""The wheel maps the card's folders under one package and works from any directory."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return next(out.glob("jakgraph-*.whl"))
+
+
+def test_wheel_has_one_top_level_package_and_its_data(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {name.split("/")[0] for name in names} == {"jakgraph", "jakgraph-0.1.0.dist-info"}
+    for data in ("jakgraph/ontology/jakgraph.ttl", "jakgraph/ontology/shapes.ttl", "jakgraph/ontology/concepts.ttl",
+                 "jakgraph/loaders/curated/evidence_items.tsv", "jakgraph/loaders/curated/mappings.sssom.tsv",
+                 "jakgraph/graph/store.py", "jakgraph/queries/results.py"):
+        assert data in names
+
+
+def test_installed_wheel_builds_from_another_directory(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = ("import sys; sys.path.insert(0, %r); import jakgraph; assert jakgraph.__file__.startswith(%r), jakgraph.__file__;"
+            "from jakgraph.cli import main; sys.exit(main(['build', '--quiet', '--store', 'store']))") % (str(target), str(target))
+    result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (elsewhere / "store" / "current").is_symlink()

@@ -1,0 +1,65 @@
+"""Stored questions: exact answers read from the review, parameter checking, unknown names."""
+from __future__ import annotations
+
+import pytest
+
+from jakgraph.queries.catalog import all_queries, load_query
+
+from conftest import run_cli
+
+
+def answer(store_path, name: str, *params: str) -> list[dict[str, str]]:
+    import json
+
+    args = ["query", name, "--store", str(store_path), "--format", "json"]
+    for param in params:
+        args += ["-p", param]
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_headline_question_without_parameters(store_path):
+    # Table 3 (VEXAS, case series, ref 35) and the prose: upadacitinib is the only JAK1-selective drug
+    # with case-series evidence in an autoinflammatory disorder.
+    rows = answer(store_path, "selective-drugs-with-design-in-group")
+    assert {(r["drug_label"], r["disease_label"], r["refs"]) for r in rows} == {("upadacitinib", "VEXAS syndrome", "35")}
+
+
+def test_headline_question_with_parameters(store_path):
+    rows = answer(store_path, "selective-drugs-with-design-in-group", "selectivity=selectivity:jak1-jak2",
+                  "design=design:randomized-controlled-trial", "group=disease:psoriasis")
+    # baricitinib phase 2b RCT (n=271, ref 18); topical ruxolitinib phase 2 RCT (n=29, ref 96)
+    assert {(r["drug_label"], r["n_patients"], r["refs"]) for r in rows} == {("baricitinib", "271", "18"),
+                                                                            ("ruxolitinib", "29", "96")}
+
+
+@pytest.mark.parametrize("value", ['x} ; DROP ALL', '<https://w3id.org/x> } ; DROP ALL ; #', 'drug:a"b', "{", "design:x y"])
+def test_values_that_try_to_break_out_are_refused(store_path, value):
+    result = run_cli("query", "selective-drugs-with-design-in-group", "-p", f"design={value}", "--store", str(store_path))
+    assert result.returncode == 1
+    assert "parameter design" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_query_lists_the_stored_ones(store_path):
+    result = run_cli("query", "no-such-question", "--store", str(store_path))
+    assert result.returncode == 1
+    assert "unknown query 'no-such-question'" in result.stderr
+    assert "selective-drugs-with-design-in-group" in result.stderr
+
+
+def test_unknown_parameter_lists_the_known_ones(store_path):
+    result = run_cli("query", "selective-drugs-with-design-in-group", "-p", "colour=red", "--store", str(store_path))
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("jakgraph query: query selective-drugs-with-design-in-group has no parameter "
+                                     "'colour' (its parameters: selectivity, design, group)")
+
+
+@pytest.mark.parametrize("query", all_queries(), ids=lambda q: q.name)
+def test_every_stored_query_has_a_header_and_projects_its_parameters(query):
+    assert query.summary and query.summary != query.name
+    select = query.text.split("WHERE", 1)[0]
+    for parameter in query.parameters:
+        assert parameter.variable in select, f"{query.name}: ?{parameter.variable} must be projected"
+    assert load_query(query.name).text == query.text
