@@ -208,3 +208,23 @@ def test_mappings_copy_rows_of_the_reference_file(curated):
         if same_entity and predicate == "skos:exactMatch" and re.search(r"\b(BROADER|NARROWER|RELATED|SALT FORM)\b", note):
             wrong.append((object_id, number, f"{predicate} for a row whose note says otherwise"))
     assert wrong == []
+
+
+def test_table_6_columns_are_curated(review_lines, curated):
+    header_line = next(i for i, line in enumerate(review_lines) if line.startswith("Proposed by an international"))
+    before, prac, smpc = review_lines[header_line + 2].split("|")[:3]
+    during = review_lines[header_line + 3].split("|")[0]
+    rows = curated.rows("recommendations.tsv")
+
+    def curated_for(column: str, **match: str):
+        return [r for r in rows if f"T6/{column}" in r.ids("source") and all(r.values[k] == v for k, v in match.items())]
+
+    # one curated item per Task Force bullet; the blood exam bullet lists six tests (hemogram, liver, renal, lipids, HBV, HIV)
+    assert len(curated_for("Task Force", phase="before-treatment")) == before.count("•") - 1 + 6
+    assert len(curated_for("Task Force", phase="during-treatment")) == during.count("•") + 1  # two vaccines in one bullet
+    assert len(curated_for("PRAC-EMA", kind="restriction")) == prac.count("•")
+    drugs_named = {d for d in ("Baricitinib", "Upadacitinib", "Abrocitinib") if d in smpc}
+    assert {r.values["drug"] for r in curated_for("SmPC")} == {d.lower() for d in drugs_named}
+    doses = {Decimal(d) for d in re.findall(r"(\d+)mg", smpc)}
+    curated_doses = {r.decimal("dose_mg") for r in curated_for("SmPC") if r.text("dose_mg")}
+    assert curated_doses == doses - {Decimal(30)}  # 15–30 mg is a range, kept in words on its row
