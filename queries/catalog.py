@@ -45,38 +45,55 @@ class StoredQuery:
 
 
 def parse_header(text: str) -> dict[str, object]:
-    """The grlc decorators of a query: ``#+ key: value`` lines and ``#+   - item`` list items."""
+    """The grlc decorators of a query, a small subset of YAML behind ``#+``.
+
+    Top-level ``key: value`` pairs; lists of ``- item`` lines; items ``- name: value`` become pairs; an item
+    ``- name:`` followed by deeper ``- value`` lines (grlc's ``enumerate``) becomes ``(name, [values])``.
+    """
     header: dict[str, object] = {}
-    key = None
+    key: str | None = None
+    nested: list[str] | None = None
+    item_indent = 0
     for line in text.splitlines():
         if not line.startswith("#+"):
             if line.strip() and not line.startswith("#"):
                 break
             continue
         body = line[2:]
-        item = re.match(r"\s+-\s*(.*)$", body)
-        if item and key:
-            value = header.setdefault(key, [])
-            if isinstance(value, list):
-                value.append(item.group(1).strip())
+        indent = len(body) - len(body.lstrip())
+        item = re.match(r"\s*-\s*(.*)$", body)
+        if item and key is not None:
+            value = item.group(1).strip()
+            items = header.setdefault(key, [])
+            if not isinstance(items, list):
+                continue
+            if nested is not None and indent > item_indent:
+                nested.append(value)
+                continue
+            item_indent = indent
+            name, sep, rest = value.partition(":")
+            if sep and not rest.strip() and not value.startswith("http"):
+                nested = []
+                items.append((name.strip(), nested))
+            elif sep and not value.startswith("http"):
+                nested = None
+                items.append((name.strip(), rest.strip()))
+            else:
+                nested = None
+                items.append(value)
             continue
         match = re.match(r"\s*([A-Za-z_]+):\s*(.*)$", body)
         if match:
-            key = match.group(1)
+            key, nested = match.group(1), None
             header[key] = match.group(2).strip() if match.group(2).strip() else []
     return header
 
 
 def parse_query(name: str, text: str) -> StoredQuery:
     header = parse_header(text)
-    defaults: dict[str, str] = {}
-    for entry in header.get("defaults", []) or []:
-        key, _, value = str(entry).partition(":")
-        defaults[key.strip()] = value.strip()
-    enumerated: dict[str, tuple[str, ...]] = {}
-    for entry in header.get("enumerate", []) or []:
-        key, _, values = str(entry).partition(":")
-        enumerated[key.strip()] = tuple(v.strip() for v in values.split(",") if v.strip())
+    defaults = {name: value for name, value in (e for e in header.get("defaults", []) or [] if isinstance(e, tuple))}
+    enumerated = {name: tuple(values) for name, values in (e for e in header.get("enumerate", []) or []
+                                                            if isinstance(e, tuple) and isinstance(e[1], list))}
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
     parameters: dict[str, Parameter] = {}
     for underscores, full in PARAMETER.findall(body):

@@ -228,3 +228,21 @@ def test_table_6_columns_are_curated(review_lines, curated):
     doses = {Decimal(d) for d in re.findall(r"(\d+)mg", smpc)}
     curated_doses = {r.decimal("dose_mg") for r in curated_for("SmPC") if r.text("dose_mg")}
     assert curated_doses == doses - {Decimal(30)}  # 15–30 mg is a range, kept in words on its row
+
+
+def test_paragraph_locators_mention_the_records_references(review_lines, curated):
+    """A record with reference numbers cites paragraphs that carry at least one of them."""
+    wrong = []
+    for name, rows in curated.tables.items():
+        for row in rows:
+            refs = set(row.refs()) if row.values.get("refs") else set()
+            for loc in row.sources() if "source" in row.values else []:
+                if not refs or not loc.paragraph:
+                    continue
+                numbers = set()
+                for low, high in re.findall(r"(\d+)(?:[–-](\d+))?", review_lines[loc.paragraph - 1]):
+                    if int(high or low) - int(low) < 20:
+                        numbers |= set(range(int(low), int(high or low) + 1))
+                if not refs & numbers:
+                    wrong.append((name, row.line, str(loc)))
+    assert wrong == []

@@ -63,3 +63,11 @@ def test_every_stored_query_has_a_header_and_projects_its_parameters(query):
     for parameter in query.parameters:
         assert parameter.variable in select, f"{query.name}: ?{parameter.variable} must be projected"
     assert load_query(query.name).text == query.text
+
+
+def test_readme_lists_every_stored_query():
+    from conftest import ROOT
+    from jakgraph.queries.catalog import query_names
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [name for name in query_names() if f"| `{name}` |" not in readme] == []

@@ -9,9 +9,11 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 
 def describe(parameter) -> str:
+    from jakgraph.queries.results import compact
+
     text = f"{parameter.name}:{parameter.type}"
     if parameter.default:
-        text += f"={parameter.default}"
+        text += f"={compact(parameter.default)}"
     return text if parameter.required or parameter.default else f"[{text}]"
 
 

@@ -1,0 +1,414 @@
+"""Every stored question answered on the built graph and compared, whole, with the answer read from the review.
+
+Expected values are worked out from the review text (its tables and prose), not copied from query output.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jakgraph.queries.catalog import query_names
+from jakgraph.queries.results import plain
+from jakgraph.queries.runner import run_query
+
+
+@pytest.fixture(scope="module")
+def ask(store):
+    def run(name: str, **params: str) -> list[dict[str, str]]:
+        results = run_query(store, name, params)
+        names = [v.value for v in results.variables]
+        return [{n: plain(s[n]) for n in names} for s in results]
+    return run
+
+
+def column(rows, *names):
+    return {tuple(r[n] for n in names) if len(names) > 1 else r[names[0]] for r in rows}
+
+
+def num(value: str) -> Decimal:
+    return Decimal(value).normalize() if value else Decimal(-1)
+
+
+# the 35 disorders of Table 7 plus the two that only topical ruxolitinib reached (Table 5)
+OFF_LABEL_DISORDERS = {
+    "acrodermatitis-continua-of-hallopeau", "alopecia-areata", "contact-dermatitis", "dermatomyositis",
+    "eosinophilic-fasciitis", "erythema-multiforme", "frontal-fibrosing-alopecia", "granuloma-annulare",
+    "chronic-graft-versus-host-disease", "chronic-hand-eczema", "hidradenitis-suppurativa", "hypereosinophilic-syndrome",
+    "lichen-planus", "livedoid-vasculopathy", "cutaneous-lupus-erythematosus", "generalized-morphea",
+    "adult-onset-still-disease", "aicardi-goutieres-syndrome", "blau-syndrome", "candle-syndrome", "candle-like-syndrome",
+    "stat1-gain-of-function-syndrome", "savi", "systemic-juvenile-idiopathic-arthritis", "vexas-syndrome",
+    "bullous-pemphigoid", "epidermolysis-bullosa-pruriginosa", "lichen-planus-pemphigoides",
+    "ocular-mucous-membrane-pemphigoid", "chronic-nodular-prurigo", "psoriasis", "pyoderma-gangrenosum",
+    "sweet-syndrome", "systemic-sclerosis", "vitiligo", "seborrheic-dermatitis", "necrobiosis-lipoidica",
+}
+
+
+def test_off_label_disorders(ask):
+    rows = ask("off-label-disorders")
+    assert {r["disorder"].removeprefix("disease:") for r in rows} == OFF_LABEL_DISORDERS
+    assert len(rows) == 37  # the number the review states
+    drugs = {r["disorder"]: set(r["drugs"].split(", ")) for r in rows}
+    assert drugs["disease:alopecia-areata"] == {"abrocitinib", "upadacitinib", "ruxolitinib"}
+    assert drugs["disease:necrobiosis-lipoidica"] == {"ruxolitinib"}
+
+
+def test_table_7_regenerated(ask):
+    rows = {r["disorder"].removeprefix("disease:"): r for r in ask("table-7")}
+    assert set(rows) == OFF_LABEL_DISORDERS - {"seborrheic-dermatitis", "necrobiosis-lipoidica"}  # oral drugs only
+    regenerated = {d: (int(r["studies"]), int(r["patients"])) for d, r in rows.items()}
+    # read from Tables 2-4 and the prose: e.g. adult Still's disease 2 case series (n=3, n=2) + 1 case report;
+    # dermatomyositis: refs 47 (12), 48 (3), 49 (1), 60 (4), 61-62 (15+3), 63-64 (2 case reports)
+    assert regenerated["adult-onset-still-disease"] == (3, 6)
+    assert regenerated["dermatomyositis"] == (8, 40)
+    assert regenerated["lichen-planus"] == (4, 10)
+    assert regenerated["vexas-syndrome"] == (1, 4)
+    assert regenerated["frontal-fibrosing-alopecia"] == (2, 5)
+    assert regenerated["psoriasis"] == (2, 271)  # the RCT and the network meta-analysis of ref 69
+    assert regenerated["alopecia-areata"] == (5, 5)
+    assert regenerated["granuloma-annulare"] == (4, 5)
+    assert regenerated["systemic-sclerosis"] == (3, 12)
+    assert regenerated["cutaneous-lupus-erythematosus"] == (5, 7)
+    differing = {d for d, r in rows.items() if r["differs"] == "yes"}
+    assert differing == {"adult-onset-still-disease", "aicardi-goutieres-syndrome", "candle-syndrome", "vexas-syndrome",
+                         "dermatomyositis", "frontal-fibrosing-alopecia", "lichen-planus", "psoriasis"}
+    assert (rows["dermatomyositis"]["printed_studies"], rows["dermatomyositis"]["printed_patients"]) == ("8", "31")
+    assert set(rows["granuloma-annulare"]["drugs"].split(", ")) == {"baricitinib", "upadacitinib"}
+
+
+def test_source_conflicts(ask):
+    rows = ask("source-conflicts")
+    about = {(r["about"], r["aspect"]) for r in rows}
+    assert len(rows) == 28
+    assert {
+        ("t7row:t7-adult-onset-still-disease", "n_patients"), ("t7row:t7-adult-onset-still-disease", "n_studies"),
+        ("t7row:t7-aicardi-goutieres-syndrome", "n_studies"), ("t7row:t7-candle-syndrome", "n_studies"),
+        ("t7row:t7-vexas-syndrome", "n_patients"), ("evidence:baricitinib--vexas-syndrome--35", "design"),
+        ("t7row:t7-dermatomyositis", "n_patients"), ("t7row:t7-frontal-fibrosing-alopecia", "n_patients"),
+        ("t7row:t7-frontal-fibrosing-alopecia", "refs"), ("t7row:t7-lichen-planus", "n_patients"),
+        ("evidence:baricitinib--granuloma-annulare--53", "dose"), ("evidence:ruxolitinib--alopecia-areata--26", "vehicle"),
+        ("evidence:ruxolitinib--alopecia-areata--26", "design"), ("evidence:ruxolitinib--alopecia-areata--26", "refs"),
+        ("analysis:tofacitinib-ra-safety-trial", "refs"), ("evidence:baricitinib--adult-onset-still-disease--34", "result"),
+    } <= about
+    lichen = next(r for r in rows if r["about"] == "t7row:t7-lichen-planus")
+    assert "T7/Lichen planus" in lichen["source_a"] + lichen["source_b"]
+    assert all(r["source_a"] and r["source_b"] and r["reading_a"] != r["reading_b"] for r in rows)
+
+
+@pytest.mark.parametrize(("agency", "expected"), [
+    ("agency:fda", {("drug:abrocitinib", "atopic dermatitis"), ("drug:baricitinib", "alopecia areata"),
+                    ("drug:upadacitinib", "atopic dermatitis"), ("drug:ruxolitinib", "atopic dermatitis"),
+                    ("drug:ruxolitinib", "non-segmental vitiligo")}),
+    ("agency:ema", {("drug:abrocitinib", "atopic dermatitis"), ("drug:baricitinib", "alopecia areata"),
+                    ("drug:baricitinib", "atopic dermatitis"), ("drug:upadacitinib", "atopic dermatitis"),
+                    ("drug:ruxolitinib", "")}),
+])
+def test_approvals_by_agency(ask, agency, expected):
+    assert column(ask("approvals-by-agency", agency=agency), "drug", "indication_label") == expected
+
+
+def test_fda_ema_differences(ask):
+    assert column(ask("fda-ema-differences"), "product", "indication", "approved_by") == {
+        ("product:oral-baricitinib", "disease:atopic-dermatitis", "agency:ema"),
+        ("product:topical-ruxolitinib", "disease:atopic-dermatitis", "agency:fda"),
+        ("product:topical-ruxolitinib", "disease:non-segmental-vitiligo", "agency:fda"),
+    }
+
+
+@pytest.mark.parametrize(("selectivity", "expected"), [
+    ("selectivity:jak1-selective", {"abrocitinib", "upadacitinib"}),
+    ("selectivity:jak1-jak2", {"baricitinib", "ruxolitinib"}),
+])
+def test_drugs_by_selectivity(ask, selectivity, expected):
+    assert column(ask("drugs-by-selectivity", selectivity=selectivity), "drug_label") == expected
+
+
+@pytest.mark.parametrize(("isoform", "expected"), [
+    ("isoform:jak2", {("baricitinib", "true"), ("ruxolitinib", "true"), ("upadacitinib", "false")}),
+    ("isoform:tyk2", {("upadacitinib", "false")}),
+    ("isoform:jak1", {("abrocitinib", "true"), ("baricitinib", "true"), ("upadacitinib", "true"), ("ruxolitinib", "true")}),
+])
+def test_drugs_by_isoform(ask, isoform, expected):
+    assert column(ask("drugs-by-isoform", isoform=isoform), "drug_label", "selective_for_it") == expected
+
+
+def test_evidence_for_drug(ask):
+    assert column(ask("evidence-for-drug"), "disease_label", "design_label", "n_patients", "refs") == {
+        ("alopecia areata", "case report", "1", "30"),
+        ("occupational airborne allergic contact dermatitis", "case report", "1", "31"),
+    }
+
+
+def test_evidence_for_disease_group(ask):
+    assert column(ask("evidence-for-disease"), "drug_label", "disease_label", "n_patients") == {
+        ("baricitinib", "epidermolysis bullosa pruriginosa", "1"), ("baricitinib", "ocular mucous membrane pemphigoid", "1"),
+        ("baricitinib", "bullous pemphigoid", "1"), ("baricitinib", "lichen planus pemphigoides", "1"),
+    }
+    granuloma = ask("evidence-for-disease", disease="disease:granuloma-annulare")
+    assert column(granuloma, "evidence") == {"evidence:upadacitinib--granuloma-annulare--85",
+                                             "evidence:baricitinib--granuloma-annulare--53",
+                                             "evidence:baricitinib--granuloma-annulare--54-55"}
+
+
+def test_disorders_in_group(ask):
+    rows = ask("disorders-in-group")
+    assert column(rows, "disease") == {f"disease:{d}" for d in (
+        "adult-onset-still-disease", "aicardi-goutieres-syndrome", "blau-syndrome", "candle-syndrome",
+        "candle-like-syndrome", "stat1-gain-of-function-syndrome", "savi", "systemic-juvenile-idiopathic-arthritis",
+        "vexas-syndrome")}
+    assert column(rows, "counted") == {"true"}
+    lupus = ask("disorders-in-group", group="disease:cutaneous-lupus-erythematosus")
+    assert column(lupus, "label_es") == {"lupus sabañón familiar", "lupus eritematoso cutáneo subagudo",
+                                          "alopecia difusa no cicatricial por lupus eritematoso sistémico",
+                                          "lupus eritematoso discoide"}
+
+
+def test_highest_evidence_per_pair(ask):
+    rows = ask("highest-evidence-per-pair")
+    pairs = {(r["drug_label"], r["disorder"].removeprefix("disease:")): r["design"].removeprefix("design:") for r in rows}
+    # 2 abrocitinib + 6 upadacitinib + 31 baricitinib + 7 topical ruxolitinib drug-disorder pairs
+    assert len(pairs) == 46
+    assert pairs[("baricitinib", "psoriasis")] == "network-meta-analysis"
+    assert pairs[("baricitinib", "chronic-graft-versus-host-disease")] == "randomized-controlled-trial"
+    assert pairs[("ruxolitinib", "alopecia-areata")] == "randomized-controlled-trial"
+    assert pairs[("ruxolitinib", "chronic-graft-versus-host-disease")] == "n-of-1-trial"
+    assert pairs[("ruxolitinib", "lichen-planus")] == "open-label-trial"
+    assert pairs[("upadacitinib", "hidradenitis-suppurativa")] == "retrospective-study"
+    assert pairs[("upadacitinib", "lichen-planus")] == "case-report"
+    assert pairs[("baricitinib", "dermatomyositis")] == "open-label-trial"
+    assert pairs[("baricitinib", "lichen-planus")] == "retrospective-study"
+    assert pairs[("abrocitinib", "alopecia-areata")] == "case-report"
+
+
+def test_evidence_by_design(ask):
+    assert column(ask("evidence-by-design"), "drug_label", "disease_label", "n_patients") == {
+        ("baricitinib", "psoriasis", "271"), ("baricitinib", "chronic graft versus host disease", "20"),
+        ("ruxolitinib", "alopecia areata", "16"), ("ruxolitinib", "alopecia areata", "78"), ("ruxolitinib", "psoriasis", "29"),
+    }
+    assert column(ask("evidence-by-design", design="design:n-of-1-trial"), "evidence") == {
+        "evidence:ruxolitinib--cutaneous-chronic-graft-versus-host-disease--92"}
+
+
+def test_disorders_with_several_drugs(ask):
+    rows = ask("disorders-with-several-drugs")
+    assert column(rows, "disorder", "drugs") == {
+        ("disease:alopecia-areata", "3"), ("disease:lichen-planus", "3"), ("disease:granuloma-annulare", "2"),
+        ("disease:vexas-syndrome", "2"), ("disease:psoriasis", "2"), ("disease:chronic-graft-versus-host-disease", "2"),
+        ("disease:cutaneous-lupus-erythematosus", "2")}
+    assert column(ask("disorders-with-several-drugs", min_drugs="3"), "disorder") == {"disease:alopecia-areata",
+                                                                                   "disease:lichen-planus"}
+
+
+def test_patients_per_drug(ask):
+    assert column(ask("patients-per-drug"), "drug_label", "evidence_items", "patients") == {
+        ("baricitinib", "45", "428"), ("ruxolitinib", "14", "169"), ("upadacitinib", "6", "28"), ("abrocitinib", "2", "2")}
+
+
+@pytest.mark.parametrize(("min_n", "expected"), [
+    ("20", {"271", "78", "29", "25", "20"}),
+    ("100", {"271"}),
+])
+def test_studies_above_size(ask, min_n, expected):
+    rows = ask("studies-above-size", min_n=min_n)
+    assert column(rows, "n_patients") == expected
+    if min_n == "20":
+        assert len(rows) == 6  # two studies of 20: baricitinib in chronic GVHD, upadacitinib in hidradenitis
+
+
+def test_adverse_events_of_item(ask):
+    rows = ask("adverse-events-of-item")
+    assert column(rows, "event", "percentage") == {("ae:increased-cpk", "80"), ("ae:covid-19", "15"),
+                                                   ("ae:elevated-liver-enzymes", "10"), ("ae:herpes-zoster", "5")}
+    gvhd = ask("adverse-events-of-item", evidence="evidence:baricitinib--chronic-graft-versus-host-disease--42")
+    assert {(r["event"], r["count"]) for r in gvhd} == {
+        ("ae:upper-respiratory-tract-infection", "13"), ("ae:neutropenia", "6"), ("ae:hypophosphatemia", "12"),
+        ("ae:hypertriglyceridemia", "5"), ("ae:viral-reactivation", "18"), ("ae:serious-infection", "5")}
+
+
+def test_long_term_incidence_rates(ask):
+    rows = ask("long-term-incidence-rates")
+    got = {(r["drug_label"], r["dose_mg"], r["event_label"], num(r["rate"]), num(r["rate_max"])) for r in rows}
+    d = Decimal
+    abro = {(dose, event, d(rate).normalize(), d(-1)) for dose, event, rate in [
+        ("100", "non-melanoma skin cancer", "0.6"), ("200", "non-melanoma skin cancer", "0.4"),
+        ("100", "major adverse cardiovascular event (MACE)", "0.6"), ("200", "major adverse cardiovascular event (MACE)", "0.2"),
+        ("100", "venous thromboembolism", "0.0"), ("200", "venous thromboembolism", "0.4"),
+        ("100", "serious infection", "2.65"), ("200", "serious infection", "2.33"),
+        ("100", "herpes zoster", "2.04"), ("200", "herpes zoster", "4.34"),
+        ("100", "herpes simplex", "8.73"), ("200", "herpes simplex", "11.83"),
+        ("", "malignancy other than non-melanoma skin cancer", "0.2")]}
+    expected = {("abrocitinib",) + row for row in abro} | {
+        ("baricitinib", "4", "serious infection", d("3.0").normalize(), d(-1)),
+        ("baricitinib", "2", "serious infection", d("1.5").normalize(), d(-1)),
+        ("upadacitinib", "", "non-melanoma skin cancer", d("0.4").normalize(), d(-1)),
+        ("upadacitinib", "", "major adverse cardiovascular event (MACE)", d("0.0").normalize(), d("0.1").normalize()),
+        ("upadacitinib", "", "venous thromboembolism", d("0.1").normalize(), d(-1)),
+    }
+    assert got == expected
+    assert len(ask("long-term-incidence-rates", drug="drug:baricitinib")) == 2
+
+
+def test_lower_dose_higher_rate(ask):
+    rows = ask("lower-dose-higher-rate")
+    assert {(r["drug_label"], r["event_label"], num(r["lower_dose_rate"]), num(r["higher_dose_rate"])) for r in rows} == {
+        ("abrocitinib", "non-melanoma skin cancer", Decimal("0.6"), Decimal("0.4")),
+        ("abrocitinib", "major adverse cardiovascular event (MACE)", Decimal("0.6"), Decimal("0.2")),
+        ("abrocitinib", "serious infection", Decimal("2.65"), Decimal("2.33")),
+    }
+
+
+@pytest.mark.parametrize(("population", "expected"), [
+    ("population:aged-65-or-older", {("abrocitinib", "100"), ("upadacitinib", "15")}),
+    ("population:aged-75-or-older", {("baricitinib", "2")}),
+    ("population:chronic-or-recurrent-infections", {("baricitinib", "2")}),
+    ("population:moderate-renal-impairment", {("abrocitinib", "100")}),
+    ("population:adolescents", {("upadacitinib", "15")}),
+    ("population:renal-impairment", {("baricitinib", "")}),
+])
+def test_dose_adjustments_for_population(ask, population, expected):
+    assert column(ask("dose-adjustments-for-population", population=population), "drug_label", "dose_mg") == expected
+
+
+def test_monitoring_before_and_during(ask):
+    before = ask("monitoring")
+    assert len(before) == 19  # 11 Task Force items of Table 6 + 8 the discussion adds
+    assert {r["recommendation"].removeprefix("recommendation:") for r in before if r["body"] == "review-authors"} == {
+        "review-authors-before-mace-history", "review-authors-before-vte-history", "review-authors-before-familial-thrombosis",
+        "review-authors-before-previous-malignancy", "review-authors-before-physical-examination", "review-authors-before-cpk",
+        "review-authors-before-hcv-serology", "review-authors-before-vzv-serology"}
+    during = ask("monitoring", phase="c:phase-during-treatment")
+    assert column(during, "body") == {"jak-task-force", "review-authors"}
+    assert len(during) == 7  # 5 Task Force items + expert follow-up and skin checks for high-risk patients
+
+
+def test_outcome_measures_per_disorder(ask):
+    assert column(ask("outcome-measures-per-disorder"), "measure") == {"measure:hiscr", "measure:dlqi", "measure:pain-rating"}
+    dm = column(ask("outcome-measures-per-disorder", disorder="disease:dermatomyositis"), "measure")
+    assert {"measure:cdasi", "measure:cdasi-activity", "measure:dlqi"} <= dm
+
+
+def test_doses_above_recommended(ask):
+    rows = ask("doses-above-recommended")
+    assert column(rows, "evidence", "max_daily_mg") == {
+        ("evidence:baricitinib--candle-syndrome--32", "10"), ("evidence:baricitinib--candle-like-syndrome--32", "9"),
+        ("evidence:baricitinib--savi--32", "10"), ("evidence:baricitinib--systemic-juvenile-idiopathic-arthritis--34", "8"),
+        ("evidence:baricitinib--juvenile-dermatomyositis--60", "8"), ("evidence:baricitinib--frontal-fibrosing-alopecia--51-65", "6.8"),
+        ("evidence:baricitinib--lichen-planopilaris--51", "6.8"), ("evidence:baricitinib--nail-lichen-planus--65", "6.8"),
+        ("evidence:baricitinib--hypereosinophilic-syndrome--56", "5"), ("evidence:baricitinib--psoriasis--18", "10")}
+    assert column(rows, "recommended_daily_mg") == {"4"}
+
+
+def test_switched_from_another_jak_inhibitor(ask):
+    assert column(ask("switched-from-another-jak-inhibitor"), "evidence", "switched_from_label") == {
+        ("evidence:baricitinib--blau-syndrome--33", "tofacitinib (route not stated)"),
+        ("evidence:ruxolitinib--necrobiosis-lipoidica--95", "topical tofacitinib")}
+
+
+def test_comparators(ask):
+    assert column(ask("comparators"), "evidence", "comparator") == {
+        ("evidence:baricitinib--vexas-syndrome--35", "product:oral-ruxolitinib"),
+        ("evidence:upadacitinib--vexas-syndrome--35", "product:oral-ruxolitinib"),
+        ("evidence:baricitinib--psoriasis--18", "c:comparator-placebo"),
+        ("evidence:baricitinib--psoriasis--69", "product:tofacitinib"),
+        ("evidence:ruxolitinib--alopecia-areata--87", "product:topical-clobetasol"),
+        ("evidence:ruxolitinib--alopecia-areata--26", "c:comparator-vehicle"),
+        ("evidence:ruxolitinib--psoriasis--96", "c:comparator-vehicle"),
+        ("evidence:ruxolitinib--cutaneous-chronic-graft-versus-host-disease--92", "c:comparator-vehicle")}
+
+
+def test_deaths_reported(ask):
+    rows = ask("deaths-reported")
+    assert {(r["drug_label"], r["dose_mg"], r["deaths"]) for r in rows} == {
+        ("abrocitinib", "", "3"), ("baricitinib", "", "1"), ("baricitinib", "4", "1"), ("tofacitinib", "", "")}
+    causes = " ".join(r["cause"] for r in rows).lower()
+    for cause in ("gastric carcinoma", "sudden death", "covid-19", "esophageal cancer", "gastrointestinal bleeding"):
+        assert cause in causes
+
+
+def test_external_identifiers(ask):
+    rows = ask("external-identifiers")
+    assert column(rows, "match", "curie") == {
+        ("skos:exactMatch", "CHEBI:95341"), ("skos:exactMatch", "DRUGBANK:DB11817"),
+        ("skos:exactMatch", "CHEMBL.COMPOUND:CHEMBL2105759"), ("skos:exactMatch", "PUBCHEM.COMPOUND:44205240"),
+        ("skos:exactMatch", "MESH:C000596027")}
+    vitiligo = column(ask("external-identifiers", entity="disease:non-segmental-vitiligo"), "match", "curie")
+    assert ("skos:broadMatch", "MONDO:0008661") in vitiligo and ("skos:narrowMatch", "MONDO:1010125") in vitiligo
+    assert ("skos:exactMatch", "MONDO:0008661") not in vitiligo
+
+
+def test_provenance(ask):
+    assert column(ask("provenance"), "kind", "where") == {
+        ("location", "T3/Psoriasis"), ("location", "P22"), ("location", "P92"), ("reference", "18")}
+
+
+def test_products_by_route(ask):
+    rows = ask("products-by-route")
+    by_route = {}
+    for r in rows:
+        by_route.setdefault(r["route_label"], set()).add(r["product"].removeprefix("product:"))
+    assert by_route["oral"] == {"oral-abrocitinib", "oral-baricitinib", "oral-upadacitinib", "oral-ruxolitinib"}
+    assert by_route["topical"] == {"topical-ruxolitinib", "topical-tofacitinib", "topical-clobetasol"}
+    assert by_route["systemic"] == {"methotrexate", "cyclosporine", "systemic-corticosteroids"}
+
+
+def test_regulatory_events(ask):
+    assert column(ask("regulatory-events"), "date", "body") == {
+        ("2021-09-01", "fda"), ("2021", "jak-task-force"), ("2022", "prac-ema")}
+
+
+def test_safety_analyses_for_drug(ask):
+    rows = ask("safety-analyses-for-drug")
+    refs = {r["analysis"]: ",".join(sorted(r["refs"].split(","), key=int)) for r in rows}  # GROUP_CONCAT has no order
+    assert set(refs.values()) == {"6,10", "11", "12", "13", "6"}
+    integrated = next(r for r in rows if refs[r["analysis"]] == "6,10")
+    assert (integrated["n_patients"], num(integrated["patient_years"])) == ("2856", Decimal(1614))
+
+
+def test_risk_groups(ask):
+    assert column(ask("risk-groups"), "population") == {
+        "population:older-than-65", "population:smokers", "population:cardiovascular-disease-history",
+        "population:vte-or-cancer-risk-factors"}
+
+
+def test_evidence_scale(ask):
+    rows = ask("evidence-scale")
+    assert [r["design"].removeprefix("design:") for r in rows] == [
+        "meta-analysis", "network-meta-analysis", "pooled-analysis", "randomized-controlled-trial", "controlled-trial",
+        "open-label-trial", "n-of-1-trial", "prospective-study", "retrospective-study", "pharmacovigilance-study",
+        "case-series", "case-report", "unspecified-study"]
+    items = {r["design"].removeprefix("design:"): int(r["evidence_items"]) for r in rows}
+    assert (items["randomized-controlled-trial"], items["open-label-trial"], items["n-of-1-trial"],
+            items["prospective-study"], items["network-meta-analysis"]) == (5, 5, 1, 1, 1)
+
+
+def test_dose_range_per_drug(ask):
+    rows = ask("dose-range-per-drug")
+    assert {(r["drug_label"], r["unit"], num(r["lowest"]), num(r["highest"])) for r in rows} == {
+        ("abrocitinib", "mg", Decimal(100), Decimal(200)), ("baricitinib", "mg", Decimal("0.1"), Decimal(10)),
+        ("upadacitinib", "mg", Decimal(15), Decimal(30)), ("ruxolitinib", "percent", Decimal("0.5"), Decimal(2))}
+
+
+def test_results_for_measure(ask):
+    rows = ask("results-for-measure")
+    assert {(r["evidence"], num(r["value"]), r["timepoint"], r["comparator_value"]) for r in rows} == {
+        ("evidence:baricitinib--psoriasis--18", Decimal(43), "12", "17"),
+        ("evidence:baricitinib--psoriasis--18", Decimal(54), "12", "17"),
+        ("evidence:baricitinib--psoriasis--18", Decimal(81), "24", ""),
+        ("evidence:ruxolitinib--psoriasis--97", Decimal(40), "3", "")}
+
+
+def test_adverse_event_across_evidence(ask):
+    rows = ask("adverse-event-across-evidence")
+    assert {r["record"] for r in rows if r["kind"] == "evidence item"} == {
+        "evidence:baricitinib--systemic-sclerosis--73", "evidence:upadacitinib--hidradenitis-suppurativa--86"}
+    findings = {(r["drug_label"], r["detail"]) for r in rows if r["kind"] == "safety finding"}
+    for drug, figure in (("abrocitinib", "2.04"), ("abrocitinib", "4.34"), ("baricitinib", "34"), ("upadacitinib", "2.0")):
+        assert any(d == drug and figure in detail for d, detail in findings), (drug, figure)
+
+
+def test_every_stored_query_has_an_answer_test():
+    tested = {"selective-drugs-with-design-in-group"}  # in test_stored_queries.py
+    source = open(__file__, encoding="utf-8").read()
+    untested = [name for name in query_names() if name not in tested and f'"{name}"' not in source]
+    assert untested == []
+    assert len(query_names()) >= 30
