@@ -52,6 +52,10 @@ class EmbeddedStore:
         except SyntaxError as exc:
             raise UserError(f"SPARQL syntax error: {short(str(exc))}") from None
 
+    def dump(self, output: Any, format: Any, prefixes: dict[str, str] | None = None) -> None:
+        """Write every quad of the store to ``output`` in a dataset format (TriG, N-Quads)."""
+        self._open().dump(output, format, prefixes=prefixes)
+
     def named_graphs(self) -> list[str]:
         return sorted(graph.value for graph in self._open().named_graphs())
 
@@ -65,6 +69,14 @@ def short(message: str, limit: int = 160) -> str:
     return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
-def open_store(location: str | Path | None = None) -> EmbeddedStore:
-    """Open the store at ``location`` (see :func:`resolve_location` for the default)."""
+def open_store(location: str | Path | None = None, **remote: Any) -> Any:
+    """The store at ``location``: an ``http(s)://`` SPARQL endpoint, or else an embedded store folder.
+
+    Both answer ``query(sparql, substitutions)``; ``remote`` options (graph, user, password, timeout)
+    apply to endpoints only.
+    """
+    if isinstance(location, str) and location.startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        return RemoteStore(location, **remote)
     return EmbeddedStore(resolve_location(location))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from jakgraph.errors import CurationError
 from jakgraph.ontology.terms import DCTERMS, OWL, RDF, RDFS, SEMAPV, SKOS, SSSOM, XSD
@@ -75,7 +75,8 @@ def load(directory: Path, curated: Curated, graph: Graph) -> None:
         if cells.get("object_label"):
             graph.add((target, RDFS.label, Literal(cells["object_label"])))
         graph.add((target, SKOS.notation, Literal(object_id)))
-        axiom = BNode()
+        axiom = URIRef(f"{prefixes['jakgraph']}mapping/{kind}/{ident}/{predicate_id.removeprefix('skos:')}/"
+                       f"{object_id.replace(':', '-')}")
         graph.add((axiom, RDF.type, OWL.Axiom))
         graph.add((axiom, OWL.annotatedSource, subject))
         graph.add((axiom, OWL.annotatedProperty, predicate))

@@ -39,3 +39,12 @@ PREFIXES: dict[str, str] = {
     "prov": "http://www.w3.org/ns/prov#",
     "dcterms": "http://purl.org/dc/terms/",
 }
+
+
+def compact(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    """Shorten an IRI with the longest matching project prefix: ``drug:baricitinib``."""
+    best = max((ns for ns in prefixes.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    prefix = next(p for p, ns in prefixes.items() if ns == best)
+    return f"{prefix}:{iri[len(best):]}"

@@ -6,18 +6,9 @@ import io
 import json
 from typing import Any, Iterable
 
-from jakgraph.ontology.namespaces import PREFIXES
+from jakgraph.ontology.namespaces import compact
 
 FORMATS = ("table", "csv", "tsv", "json", "srj")
-
-
-def compact(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
-    """Shorten an IRI with the project's prefixes: ``jakgraph:drug/baricitinib``."""
-    best = max((ns for ns in prefixes.values() if iri.startswith(ns)), key=len, default=None)
-    if best is None:
-        return iri
-    prefix = next(p for p, ns in prefixes.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
 
 
 def plain(term: Any) -> str:

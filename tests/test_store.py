@@ -130,3 +130,10 @@ def test_query_command_does_not_import_heavy_libraries(store_path):
             "print(sorted(m for m in ('networkx', 'pyshacl', 'matplotlib', 'rdflib') if m in sys.modules))") % str(store_path)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_long_inline_query_is_not_taken_for_a_file(store_path):
+    query = "SELECT ?s WHERE { ?s a jak:JAKIsoform . " + " ".join(f"OPTIONAL {{ ?s rdfs:label ?l{i} }}" for i in range(12)) + " }"
+    assert len(query) > 300
+    result = run_cli("sparql", query, "--store", str(store_path), "--format", "csv")
+    assert result.returncode == 0, result.stderr

@@ -12,6 +12,9 @@ COMMANDS = {
     "sparql": "Run a SPARQL query (text or a .rq file) against the store.",
     "queries": "List the stored questions with their parameters.",
     "query": "Answer a stored question, with parameters checked and bound as RDF terms.",
+    "serve": "Serve the store as a read-only SPARQL endpoint with dereferenceable IRIs.",
+    "push": "Load the graph into a remote triple store, replacing one named graph atomically.",
+    "export": "Write the graph as Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads or KGX TSV.",
 }
 
 
@@ -29,6 +32,28 @@ def parser() -> argparse.ArgumentParser:
 def add_store_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("--store", metavar="PATH",
                          help="store folder (default: $JAKGRAPH_STORE, else ~/.local/share/jakgraph/store)")
+
+
+def add_endpoint_arguments(command: argparse.ArgumentParser) -> None:
+    """Options to run against a remote SPARQL endpoint instead of the embedded store."""
+    command.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead of the embedded store")
+    command.add_argument("--graph", metavar="IRI", help="default graph to query at the endpoint")
+    command.add_argument("--user", help="user name for the endpoint")
+    command.add_argument("--password", help="password for the endpoint")
+    command.add_argument("--timeout", type=float, default=60, help="seconds to wait for the endpoint (default: 60)")
+
+
+def store_from(args: argparse.Namespace):
+    """The embedded store, or the remote endpoint the arguments name."""
+    from jakgraph.graph.store import open_store
+
+    if getattr(args, "endpoint", None):
+        if not args.endpoint.startswith(("http://", "https://")):
+            from jakgraph.errors import UserError
+
+            raise UserError(f"--endpoint {args.endpoint!r} is not an http(s) URL")
+        return open_store(args.endpoint, graph=args.graph, user=args.user, password=args.password, timeout=args.timeout)
+    return open_store(args.store)
 
 
 def main(argv: list[str] | None = None) -> int:

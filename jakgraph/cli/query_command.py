@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import add_store_argument
+from . import add_endpoint_arguments, add_store_argument, store_from
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
@@ -14,6 +14,7 @@ def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--format", choices=("table", "csv", "tsv", "json", "srj"), default="table",
                          help="output format; srj = SPARQL 1.1 Query Results JSON (default: table)")
     add_store_argument(command)
+    add_endpoint_arguments(command)
 
 
 def parameters(pairs: list[str]) -> dict[str, str]:
@@ -29,12 +30,11 @@ def parameters(pairs: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jakgraph.graph.store import open_store
     from jakgraph.queries.catalog import load_query
     from jakgraph.queries.results import render
     from jakgraph.queries.runner import run_query
 
     load_query(args.name)  # unknown names fail before the store is opened
-    results = run_query(open_store(args.store), args.name, parameters(args.param))
+    results = run_query(store_from(args), args.name, parameters(args.param))
     sys.stdout.write(render(results, args.format))
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import add_store_argument
+from . import add_endpoint_arguments, add_store_argument, store_from
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
@@ -12,6 +12,19 @@ def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--format", choices=("table", "csv", "tsv", "json", "srj"), default="table",
                          help="output format; srj = SPARQL 1.1 Query Results JSON (default: table)")
     add_store_argument(command)
+    add_endpoint_arguments(command)
+
+
+def is_file(argument: str) -> bool:
+    """Whether the argument names an existing file (a long query is not a path)."""
+    from pathlib import Path
+
+    if "\n" in argument or "{" in argument:
+        return False
+    try:
+        return Path(argument).is_file()
+    except OSError:
+        return False
 
 
 def query_text(argument: str) -> str:
@@ -22,7 +35,7 @@ def query_text(argument: str) -> str:
 
     if argument == "-":
         return sys.stdin.read()
-    if argument.endswith(".rq") or (len(argument) < 4096 and "\n" not in argument and Path(argument).is_file()):
+    if argument.endswith(".rq") or is_file(argument):
         try:
             return Path(argument).read_text(encoding="utf-8")
         except OSError as exc:
@@ -33,10 +46,9 @@ def query_text(argument: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jakgraph.graph.store import open_store
     from jakgraph.queries.results import render
 
     text = query_text(args.query)
-    results = open_store(args.store).query(text)
+    results = store_from(args).query(text)
     sys.stdout.write(render(results, args.format))
     return 0

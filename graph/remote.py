@@ -1,0 +1,109 @@
+"""A remote SPARQL 1.1 endpoint behind the same ``query()`` as the embedded store, through SPARQLWrapper."""
+from __future__ import annotations
+
+import re
+import socket
+from typing import Any
+from urllib.error import HTTPError, URLError
+
+from jakgraph.errors import UserError
+from jakgraph.ontology.namespaces import PREFIXES
+
+WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def declare_prefixes(sparql: str) -> str:
+    """Add the project's PREFIX declarations the query does not declare itself."""
+    missing = [p for p in PREFIXES if not re.search(rf"PREFIX\s+{re.escape(p)}\s*:", sparql, re.IGNORECASE)]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + sparql
+
+
+def bind_values(sparql: str, substitutions: dict[Any, Any] | None) -> str:
+    """Bind parameters with a VALUES block at the start of the outer WHERE.
+
+    Remote endpoints take query text only, so each checked value goes in as an RDF term serialised by
+    pyoxigraph (N-Triples syntax, escaped by the library), never as the user's raw text.
+    """
+    if not substitutions:
+        return sparql
+    names = " ".join(f"?{variable.value}" for variable in substitutions)
+    terms = " ".join(str(term) for term in substitutions.values())
+    body = "\n".join(line for line in sparql.splitlines())
+    match = next((m for m in WHERE.finditer(body) if not comment_at(body, m.start())), None)
+    if match is None:
+        raise UserError("the query has no WHERE clause to bind parameters in")
+    return f"{body[:match.end()]}\n  VALUES ({names}) {{ ({terms}) }}\n{body[match.end():]}"
+
+
+def comment_at(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return "#" in text[line_start:position]
+
+
+class RemoteStore:
+    """A SPARQL endpoint; ``graph`` (optional) is sent as the default graph of every query."""
+
+    def __init__(self, endpoint: str, graph: str | None = None, user: str | None = None,
+                 password: str | None = None, timeout: float = 60) -> None:
+        self.endpoint, self.graph, self.user, self.password, self.timeout = endpoint, graph, user, password, timeout
+
+    def without_graph(self) -> "RemoteStore":
+        """The same endpoint with no default graph set, so that GRAPH patterns see every named graph."""
+        return RemoteStore(self.endpoint, None, self.user, self.password, self.timeout)
+
+    def wrapper(self, endpoint: str | None = None) -> Any:
+        from SPARQLWrapper import BASIC, DIGEST, POST, SPARQLWrapper
+
+        client = SPARQLWrapper(endpoint or self.endpoint)
+        client.setMethod(POST)
+        client.setTimeout(int(self.timeout))
+        if self.user:
+            client.setHTTPAuth(DIGEST if "auth" in (endpoint or self.endpoint) else BASIC)
+            client.setCredentials(self.user, self.password or "")
+        return client
+
+    def query(self, sparql: str, substitutions: dict[Any, Any] | None = None) -> Any:
+        """Results as pyoxigraph objects (QuerySolutions, QueryBoolean or a list of triples)."""
+        from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
+        from SPARQLWrapper import JSON, TURTLE
+
+        client = self.wrapper()
+        client.setQuery(declare_prefixes(bind_values(sparql, substitutions)))
+        if self.graph:
+            client.addDefaultGraph(self.graph)
+        graph_query = client.queryType in ("CONSTRUCT", "DESCRIBE")
+        client.setReturnFormat(TURTLE if graph_query else JSON)
+        body = self.send(client)
+        if graph_query:
+            return [quad.triple for quad in parse(body, format=RdfFormat.TURTLE)]
+        return parse_query_results(body, format=QueryResultsFormat.JSON)
+
+    def update(self, sparql: str, endpoint: str | None = None) -> None:
+        client = self.wrapper(endpoint)
+        client.setQuery(sparql)
+        self.send(client)
+
+    def send(self, client: Any) -> bytes:
+        """Run the request; every failure becomes one line naming the endpoint."""
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException, Unauthorized
+
+        where = client.endpoint
+        try:
+            response = client.query().response
+            return response.read()
+        except Unauthorized:
+            raise UserError(f"{where} refused the credentials (HTTP 401): check --user and --password") from None
+        except SPARQLWrapperException as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise UserError(f"{where} rejected the request: {first[:200]}") from None
+        except HTTPError as exc:
+            raise UserError(f"{where} answered HTTP {exc.code} {exc.reason}") from None
+        except (socket.timeout, TimeoutError):
+            raise UserError(f"{where} did not answer within {self.timeout:g} s") from None
+        except URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, (socket.timeout, TimeoutError)):
+                raise UserError(f"{where} did not answer within {self.timeout:g} s") from None
+            raise UserError(f"cannot reach {where}: {reason}") from None
+        except (ConnectionError, OSError) as exc:
+            raise UserError(f"cannot reach {where}: {exc}") from None

@@ -1,0 +1,47 @@
+"""``jakgraph push``: publish the graph to a remote triple store."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import add_store_argument
+
+
+def arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--endpoint", required=True, metavar="URL", help="SPARQL query endpoint of the remote store")
+    command.add_argument("--update-endpoint", metavar="URL",
+                         help="SPARQL update endpoint, if not the query endpoint (Oxigraph server: …/update)")
+    command.add_argument("--graph", metavar="IRI", help="named graph to replace (default: https://w3id.org/jakgraph/graph/all)")
+    command.add_argument("--user", help="user name for the endpoint")
+    command.add_argument("--password", help="password for the endpoint")
+    command.add_argument("--timeout", type=float, default=120, help="seconds to wait for each request (default: 120)")
+    command.add_argument("--chunk", type=int, default=2000, help="triples per INSERT DATA request (default: 2000)")
+    add_store_argument(command)
+
+
+def progress_bar(done: int, total: int) -> None:
+    if not sys.stderr.isatty():
+        return
+    width = 40
+    filled = int(width * done / total) if total else width
+    print(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{total} triples", end="", file=sys.stderr)
+    if done >= total:
+        print(file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    from jakgraph.errors import UserError
+    from jakgraph.graph.push import DEFAULT_GRAPH, push
+    from jakgraph.graph.remote import RemoteStore
+    from jakgraph.graph.store import open_store
+
+    for url in (args.endpoint, args.update_endpoint):
+        if url and not url.startswith(("http://", "https://")):
+            raise UserError(f"{url!r} is not an http(s) URL")
+    if args.chunk < 1:
+        raise UserError(f"--chunk must be at least 1, not {args.chunk}")
+    remote = RemoteStore(args.endpoint, user=args.user, password=args.password, timeout=args.timeout)
+    graph = args.graph or DEFAULT_GRAPH
+    landed = push(open_store(args.store), remote, graph, args.update_endpoint, args.chunk, progress_bar)
+    print(f"pushed {landed} triples into <{graph}> at {args.endpoint}")
+    return 0
