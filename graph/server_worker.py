@@ -19,6 +19,7 @@ from typing import Any
 from jakgraph.errors import UserError
 from jakgraph.ontology.namespaces import PREFIXES
 
+from .results_json import json_term
 from .store import EmbeddedStore, short
 
 RESULT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -26,7 +27,6 @@ RESULT_TYPES = {"json": "application/sparql-results+json", "xml": "application/s
 GRAPH_TYPES = {"turtle": "text/turtle; charset=utf-8", "ntriples": "application/n-triples",
                "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
 HTML_TYPE = "text/html; charset=utf-8"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 START_LIMIT = 30.0
 QUEUE_WAIT = 30.0  # longest a request waits for a free worker (at least the query timeout)
 
@@ -157,24 +157,6 @@ def serialize_triples(triples: list[Any], fmt: str) -> bytes:
     formats = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD,
                "rdfxml": RdfFormat.RDF_XML}
     return serialize(triples, format=formats[fmt], prefixes=PREFIXES if fmt in ("turtle", "rdfxml") else None)
-
-
-def json_term(term: Any) -> dict[str, Any]:
-    """A term in SPARQL 1.1 Query Results JSON."""
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return {"type": "uri", "value": term.value}
-    if kind == "BlankNode":
-        return {"type": "bnode", "value": term.value}
-    if kind == "Triple":
-        return {"type": "triple", "value": {"subject": json_term(term.subject), "predicate": json_term(term.predicate),
-                                            "object": json_term(term.object)}}
-    out: dict[str, Any] = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != XSD_STRING:
-        out["datatype"] = term.datatype.value
-    return out
 
 
 def serialize_solutions(variables: list[str], solutions: list[Any], fmt: str) -> bytes:

@@ -6,6 +6,7 @@ import io
 import json
 from typing import Any, Iterable
 
+from jakgraph.graph.results_json import json_term
 from jakgraph.ontology.namespaces import compact
 
 FORMATS = ("table", "csv", "tsv", "json", "srj")
@@ -21,20 +22,6 @@ def plain(term: Any) -> str:
     if kind == "BlankNode":
         return f"_:{term.value}"
     return term.value
-
-
-def json_term(term: Any) -> dict[str, str]:
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return {"type": "uri", "value": term.value}
-    if kind == "BlankNode":
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        out["datatype"] = term.datatype.value
-    return out
 
 
 def rows_of(results: Any) -> tuple[list[str], list[list[Any]]]:
