@@ -15,6 +15,9 @@ COMMANDS = {
     "serve": "Serve the store as a read-only SPARQL endpoint with dereferenceable IRIs.",
     "push": "Load the graph into a remote triple store, replacing one named graph atomically.",
     "export": "Write the graph as Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads or KGX TSV.",
+    "network": "Analyse the drug–disorder network: shared drugs, most connected nodes, weakly supported disorders.",
+    "viz": "Draw the drug–disorder network as an offline HTML page, or as a PNG or SVG picture.",
+    "gapmap": "Draw the evidence gap map of drugs by disorders as an offline HTML page or a PNG.",
 }
 
 

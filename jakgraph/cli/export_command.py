@@ -1,4 +1,4 @@
-"""``jakgraph export``: the graph as RDF for linked-data tools, or as KGX TSV for Biolink tooling."""
+"""``jakgraph export``: the graph as RDF for linked-data tools, KGX TSV for Biolink tooling, or a network file."""
 from __future__ import annotations
 
 import argparse
@@ -7,12 +7,14 @@ import sys
 from . import add_store_argument
 
 RDF = ("turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads")
-FORMATS = RDF + ("kgx",)
+NETWORK = ("graphml", "gexf", "cyjs", "edges-csv")
+FORMATS = RDF + ("kgx",) + NETWORK
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--format", choices=FORMATS, default="turtle", help="output format (default: turtle)")
-    command.add_argument("-o", "--output", metavar="PATH", help="file to write (a folder for kgx); stdout if omitted")
+    command.add_argument("-o", "--output", metavar="PATH",
+                         help="file to write (a folder for kgx); stdout if omitted (RDF formats only)")
     add_store_argument(command)
 
 
@@ -30,6 +32,14 @@ def run(args: argparse.Namespace) -> int:
             raise UserError("--format kgx writes nodes.tsv and edges.tsv: give a folder with -o")
         nodes, edges = write_kgx(store, Path(args.output))
         print(f"wrote {nodes} nodes and {edges} edges to {args.output}", file=sys.stderr)
+        return 0
+
+    if args.format in NETWORK:
+        from jakgraph.graph.network_export import write_network
+
+        if not args.output:
+            raise UserError(f"--format {args.format} writes a file: give its path with -o")
+        write_network(store, args.format, Path(args.output))
         return 0
 
     from jakgraph.graph.export import export

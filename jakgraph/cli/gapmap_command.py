@@ -1,0 +1,24 @@
+"""``jakgraph gapmap -o gap.html|gap.png``: the evidence gap map of drugs by counted disorders."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import add_store_argument
+
+
+def arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-o", "--output", metavar="PATH", required=True,
+                         help="file to write: .html (works offline) or .png")
+    add_store_argument(command)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from jakgraph.graph.gapmap import summary_line, write_gapmap
+    from jakgraph.graph.store import open_store
+
+    gaps = write_gapmap(open_store(args.store), Path(args.output))
+    print(f"wrote {args.output}: {summary_line(gaps)}", file=sys.stderr)
+    return 0
