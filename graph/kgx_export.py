@@ -11,7 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from jakgraph.ontology.namespaces import AGENCIES, BASE, PREFIXES, compact
+from jakgraph.ontology.namespaces import AGENCIES, BASE, compact
 
 SOURCE = "infores:jakgraph"
 LIST_DELIMITER = "|"

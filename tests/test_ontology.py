@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from jakgraph.ontology import ontology_graph, shapes_graph

@@ -1,10 +1,7 @@
 """The graph pushed to real SPARQL servers (Oxigraph server, Virtuoso) answers every stored query as the embedded store does."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +11,7 @@ from jakgraph.graph.remote import RemoteStore
 from jakgraph.queries.catalog import query_names
 from jakgraph.queries.runner import run_query
 
-from conftest import ROOT, run_cli
+from conftest import run_cli
 from servers import free_port, start_oxigraph, start_virtuoso
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
