@@ -18,6 +18,8 @@ COMMANDS = {
     "network": "Analyse the drug–disorder network: shared drugs, most connected nodes, weakly supported disorders.",
     "viz": "Draw the drug–disorder network as an offline HTML page, or as a PNG or SVG picture.",
     "gapmap": "Draw the evidence gap map of drugs by disorders as an offline HTML page or a PNG.",
+    "load": "Add large RDF files (N-Triples, N-Quads, Turtle, gzipped too) to the store, streamed, all or nothing.",
+    "bench": "Benchmark load and stored-query speed against raw pyoxigraph and rdflib on generated graphs.",
 }
 
 

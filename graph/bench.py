@@ -1,0 +1,248 @@
+"""The benchmark: jakgraph against raw pyoxigraph and rdflib, on the same generated graphs, size by size.
+
+For each size it generates a graph (:mod:`jakgraph.graph.scale`), then measures in one child process per
+engine (:mod:`jakgraph.graph.bench_worker`): load time and peak memory, and the median latency of every stored
+query with its default parameters. rdflib runs at a size only while its time at the previous size, scaled
+linearly to this size, stays under ``rdflib_limit`` seconds. A query still running after ``timeout``
+seconds is recorded as a time-out, on every engine. A cold ``jakgraph query`` process is timed against a bare
+``python -c "import pyoxigraph"``. Results go to :mod:`jakgraph.graph.bench_report`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import queue
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from jakgraph.errors import UserError
+
+DEFAULT_SIZES = (10_000, 100_000, 1_000_000, 5_000_000)
+COLD_QUERY = "drugs-by-selectivity"
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    sizes: tuple[int, ...] = DEFAULT_SIZES
+    seed: int = 1
+    repeat: int = 5
+    budget: float = 3.0           # seconds of timed runs per query and engine, at most (one run at least)
+    rdflib_limit: float = 300.0   # rdflib runs at a size only if its last time, scaled to this size, is below this
+    timeout: float = 30.0         # a query still running after this long is recorded as a time-out
+    cold_runs: int = 7
+    queries: tuple[str, ...] = ()  # default: every stored query
+    work: Path | None = None       # default: a temporary folder, removed afterwards
+    keep: bool = False
+
+
+@dataclass
+class SizeResult:
+    size: int
+    triples: int
+    file_mb: float
+    generate_s: float
+    engines: dict[str, Any] = field(default_factory=dict)
+    cold: dict[str, Any] = field(default_factory=dict)
+
+
+def machine() -> dict[str, Any]:
+    """What the numbers were measured on."""
+    import pyoxigraph
+    import rdflib
+
+    cpu = ""
+    try:
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")), "")
+        memory = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")) / 1e6
+    except (OSError, StopIteration, ValueError):
+        memory = 0.0
+    return {"cpu": cpu or platform.processor(), "cores": os.cpu_count(), "memory_gb": round(memory, 1),
+            "system": f"{platform.system()} {platform.release()}", "python": platform.python_version(),
+            "pyoxigraph": pyoxigraph.__version__, "rdflib": rdflib.__version__,
+            "date": time.strftime("%Y-%m-%d %H:%M")}
+
+
+def tasks_for(engine: str, names: list[str]) -> list[str]:
+    """The worker tasks of an engine: each query, and for raw pyoxigraph each query bound by VALUES too."""
+    modes = ("queries", "values_queries") if engine == "raw" else ("queries",)
+    return [f"{name}@{mode}" for name in names for mode in modes]
+
+
+def pump(stream: Any, lines: "queue.Queue[str | None]") -> None:
+    """Pass a worker's output lines on, then None at its end."""
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
+@dataclass
+class WorkerRun:
+    """What one worker process printed, and how it ended."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    stopped_in: str | None = None  # the task that was running when the worker was stopped for taking too long
+    error: str | None = None
+
+
+def supervise(command: list[str], timeout: float) -> WorkerRun:
+    """Run a worker and collect its JSON lines; once it has loaded, stop it when no line comes for ``timeout`` s."""
+    run = WorkerRun()
+    with tempfile.TemporaryFile("w+") as errors:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
+        lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=pump, args=(process.stdout, lines), daemon=True).start()
+        loaded = "--skip-load" in command
+        while True:
+            try:
+                line = lines.get(timeout=timeout if loaded else None)
+            except queue.Empty:
+                process.kill()
+                process.wait()
+                starts = [r["start"] for r in run.records if "start" in r]
+                run.stopped_in = starts[-1] if starts else None
+                if run.stopped_in is None:
+                    run.error = f"the worker printed nothing for {timeout:.0f} s"
+                return run
+            if line is None:
+                break
+            record = json.loads(line)
+            loaded = loaded or "load" in record
+            run.records.append(record)
+        if process.wait() != 0:
+            errors.seek(0)
+            run.error = (errors.read().strip().splitlines() or [f"exit status {process.returncode}"])[-1]
+    return run
+
+
+def worker(engine: str, file: Path, store: Path, config: BenchConfig, names: list[str]) -> dict[str, Any]:
+    """Measure one engine at one size; a query still running after ``config.timeout`` is recorded and skipped.
+
+    The worker prints a line as each task starts and ends; when none comes in time, it is stopped and a new
+    one reopens the store (``--skip-load``) for the tasks left.
+    """
+    result: dict[str, Any] = {"status": "ok", "queries": {}, "peak_mb": 0.0}
+    if engine == "raw":
+        result["values_queries"] = {}
+    left = tasks_for(engine, names)
+    started = time.perf_counter()
+    while left:
+        command = [sys.executable, "-m", "jakgraph.graph.bench_worker", engine, str(file), str(store),
+                   "--tasks", ",".join(left), "--repeat", str(config.repeat), "--budget", str(config.budget),
+                   "--timeout", str(config.timeout)] + (["--skip-load"] if "load_s" in result else [])
+        run = supervise(command, config.timeout + 2 * config.budget + 1)
+        for record in run.records:
+            if "load" in record and "load_s" not in result:
+                result.update(record["load"])
+            elif "task" in record:
+                name, _, mode = record["task"].partition("@")
+                result[mode][name] = {k: v for k, v in record.items() if k not in ("task", "peak_mb")}
+                left.remove(record["task"])
+            result["peak_mb"] = max(result["peak_mb"], record.get("peak_mb", 0.0),
+                                    record.get("load", {}).get("load_peak_mb", 0.0))
+        if run.error:
+            return {"status": f"failed: {run.error}", "wall_s": time.perf_counter() - started}
+        if run.stopped_in:
+            name, _, mode = run.stopped_in.partition("@")
+            result[mode][name] = {"status": f"timeout after {config.timeout:g} s", "median_ms": None,
+                                  "rows": None, "runs": 0}
+            left.remove(run.stopped_in)
+    result["wall_s"] = time.perf_counter() - started
+    return result
+
+
+def cold_start(store: Path, runs: int, query: str = COLD_QUERY) -> dict[str, Any]:
+    """Median wall time of a fresh ``jakgraph query`` process and of a bare ``import pyoxigraph``."""
+    script = Path(sys.executable).with_name("jakgraph")
+    jakgraph = [str(script)] if script.exists() else [sys.executable, "-m", "jakgraph"]
+
+    def median_ms(command: list[str]) -> float:
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - started)
+        return 1000 * statistics.median(times)
+
+    bare = median_ms([sys.executable, "-c", "import pyoxigraph"])
+    cold = median_ms([*jakgraph, "query", query, "--store", str(store)])
+    return {"query": query, "jakgraph_ms": cold, "import_ms": bare, "ratio": cold / bare}
+
+
+def query_names(config: BenchConfig) -> list[str]:
+    from jakgraph.queries.catalog import load_query, query_names as stored
+
+    names = list(config.queries) or stored()
+    for name in names:
+        load_query(name)  # an unknown name fails before anything runs
+    return names
+
+
+def run_bench(config: BenchConfig, say: Callable[[str], None] = lambda message: None) -> dict[str, Any]:
+    """Measure every size; return the results as plain data (see :func:`bench_report.write_results`)."""
+    from .scale import generate
+
+    names = query_names(config)
+    work = config.work or Path(tempfile.mkdtemp(prefix="jakgraph-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: list[SizeResult] = []
+    rdflib_last: tuple[int, float] | None = None  # size and seconds of rdflib's last run
+    try:
+        for size in sorted(config.sizes):
+            file = work / f"scale-{size}-seed{config.seed}.nt"
+            say(f"{size:,} triples: generating")
+            started = time.perf_counter()
+            report = generate(file, size, seed=config.seed)
+            result = SizeResult(size, report.triples, report.bytes / 1e6, time.perf_counter() - started)
+            for engine in ("jakgraph", "raw", "rdflib"):
+                if engine == "rdflib" and rdflib_last is not None:
+                    projected = rdflib_last[1] * size / rdflib_last[0]
+                    if projected > config.rdflib_limit:
+                        result.engines[engine] = {"status": f"skipped: {rdflib_last[1]:.0f} s at {rdflib_last[0]:,} "
+                                                            f"triples projects to {projected:.0f} s here, over the "
+                                                            f"{config.rdflib_limit:.0f} s bound"}
+                        continue
+                say(f"{size:,} triples: {engine}")
+                store = work / f"{engine}-{size}"
+                shutil.rmtree(store, ignore_errors=True)
+                result.engines[engine] = worker(engine, file, store, config, names)
+                if engine == "jakgraph" and result.engines[engine]["status"] == "ok":
+                    say(f"{size:,} triples: cold jakgraph query")
+                    result.cold = cold_start(store, config.cold_runs)
+                if engine == "rdflib":
+                    rdflib_last = (size, result.engines[engine]["wall_s"])
+                shutil.rmtree(store, ignore_errors=True)
+            if not config.keep:
+                file.unlink(missing_ok=True)
+            results.append(result)
+    finally:
+        if config.work is None and not config.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    settings = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(config).items()}
+    return {"machine": machine(), "config": settings, "queries": names, "sizes": [asdict(r) for r in results]}
+
+
+def parse_sizes(text: str) -> tuple[int, ...]:
+    """``"1e4,1e5,5e6"`` → ``(10000, 100000, 5000000)``."""
+    try:
+        sizes = tuple(int(float(part)) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise UserError(f"--sizes {text!r} is not a comma-separated list of numbers such as 1e4,1e5,1e6") from None
+    from .scale import MAX_SIZE, MIN_SIZE
+
+    if not sizes:
+        raise UserError("--sizes is empty")
+    for size in sizes:
+        if not MIN_SIZE <= size <= MAX_SIZE:
+            raise UserError(f"--sizes: {size} is out of range; the generator makes {MIN_SIZE} to {MAX_SIZE} triples")
+    return sizes

@@ -1,0 +1,184 @@
+"""One benchmark measurement in its own process: load a file into one engine, then time stored queries.
+
+Run by :mod:`jakgraph.graph.bench` as ``python -m jakgraph.graph.bench_worker ENGINE FILE STORE --tasks …``.
+It prints JSON lines: ``{"load": …}`` once the file is loaded, ``{"start": task}`` before each task and
+``{"task": task, …}`` after it, then ``{"peak_mb": …}``; so the parent can stop a query that runs too long
+(an Oxigraph query cannot be interrupted from Python) and go on in a new process with ``--skip-load``.
+A process per engine and size keeps the engines' memory apart: the peak resident set size (``ru_maxrss``)
+of the process is the engine's peak memory, load and queries included.
+
+Engines, and the modes a task names (``query-name@mode``):
+
+* ``jakgraph``: ``jakgraph.graph.bulk_load`` into a fresh store folder, then ``run_query`` on ``open_store``
+  (mode ``queries``);
+* ``raw``: ``pyoxigraph.Store.bulk_load`` and ``Store.optimize`` (as ``jakgraph load`` does), then
+  ``Store.query`` on the same text with the same ``substitutions``, prefixes and union default graph (mode
+  ``queries``), or with the parameters bound by a ``VALUES`` row instead (mode ``values_queries``);
+* ``rdflib``: ``rdflib.Graph.parse``, then rdflib's own SPARQL engine on the ``VALUES`` text (``queries``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import signal
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+RUSAGE_KB = 1024  # ru_maxrss is in kilobytes on Linux
+
+
+class QueryTimeout(BaseException):
+    """An rdflib query ran past its time limit (a BaseException, so that no ``except Exception`` swallows it)."""
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * RUSAGE_KB / 1e6
+
+
+def rows(results: Any) -> int:
+    """Read every solution of a SELECT (as a client would) and count them."""
+    return sum(1 for _ in results)
+
+
+def emit(record: dict[str, Any]) -> None:
+    print(json.dumps(record), flush=True)
+
+
+def time_query(run: Callable[[], int], repeat: int, budget: float) -> dict[str, Any]:
+    """Median of up to ``repeat`` timed runs after a warm-up run, within ``budget`` seconds.
+
+    A query whose warm-up alone takes longer than ``budget`` is reported from that one run.
+    """
+    started = time.perf_counter()
+    rows = run()
+    first = time.perf_counter() - started
+    times: list[float] = []
+    while first <= budget and len(times) < repeat and (not times or sum(times) < budget):
+        started = time.perf_counter()
+        rows = run()
+        times.append(time.perf_counter() - started)
+    return {"median_ms": 1000 * statistics.median(times or [first]), "first_ms": 1000 * first,
+            "runs": len(times) or 1, "rows": rows, "status": "ok"}
+
+
+def parameters(name: str) -> tuple[str, dict[Any, Any]]:
+    """A stored query's text and its default parameters as pyoxigraph substitutions."""
+    from jakgraph.queries.binding import resolve, substitutions
+    from jakgraph.queries.catalog import load_query
+
+    query = load_query(name)
+    return query.text, substitutions(query, resolve(query, {}))
+
+
+def jakgraph_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, str], Callable[[], int]]:
+    from jakgraph.graph.bulk_load import bulk_load
+    from jakgraph.graph.store import open_store
+    from jakgraph.queries.runner import run_query
+
+    if not skip_load:
+        started = time.perf_counter()
+        bulk_load([file], store_dir)
+        emit({"load": {"load_s": time.perf_counter() - started, "load_peak_mb": peak_mb()}})
+    store = open_store(store_dir)
+    return lambda name, mode: lambda: rows(run_query(store, name))
+
+
+def raw_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, str], Callable[[], int]]:
+    from pyoxigraph import NamedNode, RdfFormat, Store
+
+    from jakgraph.graph.bulk_load import DEFAULT_GRAPH
+    from jakgraph.graph.remote import bind_values
+    from jakgraph.ontology.namespaces import PREFIXES
+
+    if not skip_load:
+        store = Store(str(store_dir))
+        started = time.perf_counter()
+        store.bulk_load(path=str(file), format=RdfFormat.N_TRIPLES, to_graph=NamedNode(DEFAULT_GRAPH))
+        store.flush()
+        loaded = time.perf_counter()
+        store.optimize()
+        emit({"load": {"load_s": loaded - started, "optimize_s": time.perf_counter() - loaded,
+                       "load_peak_mb": peak_mb()}})
+        del store
+    store = Store.read_only(str(store_dir))
+
+    def task(name: str, mode: str) -> Callable[[], int]:
+        text, substitutions = parameters(name)
+        if mode == "values_queries":
+            bound = bind_values(text, substitutions)
+            return lambda: rows(store.query(bound, use_default_graph_as_union=True, prefixes=PREFIXES))
+        return lambda: rows(store.query(text, use_default_graph_as_union=True, substitutions=substitutions,
+                                        prefixes=PREFIXES))
+    return task
+
+
+def rdflib_engine(file: Path, timeout: float) -> Callable[[str, str], Callable[[], int]]:
+    from rdflib import Graph
+
+    from jakgraph.graph.remote import bind_values
+    from jakgraph.ontology.namespaces import PREFIXES
+
+    started = time.perf_counter()
+    graph = Graph().parse(str(file), format="nt")
+    emit({"load": {"load_s": time.perf_counter() - started, "load_peak_mb": peak_mb()}})
+
+    def expire(signum: int, frame: Any) -> None:
+        raise QueryTimeout()
+
+    signal.signal(signal.SIGALRM, expire)
+
+    def task(name: str, mode: str) -> Callable[[], int]:
+        bound = bind_values(*parameters(name))
+
+        def run() -> int:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            try:
+                return len(list(graph.query(bound, initNs=PREFIXES)))
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        return run
+    return task
+
+
+def measure(task: str, make: Callable[[str, str], Callable[[], int]], repeat: int, budget: float,
+            timeout: float) -> dict[str, Any]:
+    name, _, mode = task.partition("@")
+    try:
+        return time_query(make(name, mode or "queries"), repeat, budget)
+    except QueryTimeout:
+        return {"status": f"timeout after {timeout:g} s", "median_ms": None, "rows": None, "runs": 0}
+    except Exception as exc:  # an engine failing on a query is a result to report, not a crash
+        return {"status": f"error: {type(exc).__name__}: {str(exc)[:120]}", "median_ms": None, "rows": None,
+                "runs": 0}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m jakgraph.graph.bench_worker")
+    parser.add_argument("engine", choices=("jakgraph", "raw", "rdflib"))
+    parser.add_argument("file", type=Path)
+    parser.add_argument("store", type=Path, help="store folder to create, or to reopen with --skip-load")
+    parser.add_argument("--tasks", required=True, help="comma-separated query-name@mode (mode: queries, values_queries)")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--budget", type=float, default=5.0, help="seconds of timed runs per task, at most")
+    parser.add_argument("--timeout", type=float, default=30.0, help="rdflib: seconds per query run")
+    parser.add_argument("--skip-load", action="store_true", help="reopen the store a killed worker loaded")
+    args = parser.parse_args(argv)
+    if args.engine == "jakgraph":
+        make = jakgraph_engine(args.file, args.store, args.skip_load)
+    elif args.engine == "raw":
+        make = raw_engine(args.file, args.store, args.skip_load)
+    else:
+        make = rdflib_engine(args.file, args.timeout)
+    for task in args.tasks.split(","):
+        emit({"start": task})
+        emit({"task": task, **measure(task, make, args.repeat, args.budget, args.timeout), "peak_mb": peak_mb()})
+    emit({"peak_mb": peak_mb()})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
