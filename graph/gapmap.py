@@ -283,6 +283,7 @@ def write_gapmap(store: Any, path: Path) -> GapMap:
 
     from .network import evidence_network
     from .network_analysis import evidence_scale
+    from .atomic_file import write_atomically
     from .viz import require_matplotlib, select
 
     path = Path(path)
@@ -291,14 +292,8 @@ def write_gapmap(store: Any, path: Path) -> GapMap:
     if path.suffix.lower() == ".png":
         require_matplotlib()
     gaps = gap_map(select(evidence_network(store)), evidence_scale(store))
-    temporary = path.with_name(f".{path.name}.partial{path.suffix}")
-    try:
-        if path.suffix.lower() == ".html":
-            temporary.write_text(render_html(gaps), encoding="utf-8")
-        else:
-            render_png(gaps, temporary)
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if path.suffix.lower() == ".html":
+        write_atomically(path, lambda target: target.write_text(render_html(gaps), encoding="utf-8"))
+    else:
+        write_atomically(path, lambda target: render_png(gaps, target))
     return gaps

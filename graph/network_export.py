@@ -116,16 +116,11 @@ def write_network(store: Any, fmt: str, path: Path) -> None:
     """
     from jakgraph.errors import UserError
 
+    from .atomic_file import write_atomically
     from .network import evidence_network
 
     if fmt not in WRITERS:
         raise UserError(f"unknown network format {fmt!r}: use one of {', '.join(NETWORK_FORMATS)}")
     path = Path(path)
     network = evidence_network(store)
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        WRITERS[fmt](network, temporary)
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_atomically(path, lambda target: WRITERS[fmt](network, target))

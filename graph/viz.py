@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Sequence
 
+from .atomic_file import write_atomically
 from .viz_html import page, render_html
 from .viz_layout import (APPROVED_COLOUR, NetworkView, Selection, VIEW_FORMATS, approval_lines,
                          disorder_blocks, layout, level_colour, pair_tip, ranked_items, select, text_width)
@@ -39,16 +40,10 @@ def write_viz(store: Any, path: Path, drugs: Sequence[str] = (), groups: Sequenc
     if not selection.pairs and not selection.approvals:
         raise UserError("nothing to draw: no drug–disorder pair passes the filters")
     view = layout(selection, scale, TITLE)
-    temporary = path.with_name(f".{path.name}.partial{path.suffix}")
-    try:
-        if path.suffix.lower() == ".html":
-            temporary.write_text(render_html(view), encoding="utf-8")
-        else:
-            render_static(view, temporary)
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if path.suffix.lower() == ".html":
+        write_atomically(path, lambda target: target.write_text(render_html(view), encoding="utf-8"))
+    else:
+        write_atomically(path, lambda target: render_static(view, target))
     return view
 
 __all__ = ['APPROVED_COLOUR', 'NetworkView', 'Selection', 'TITLE', 'VIEW_FORMATS', 'approval_lines', 'disorder_blocks', 'layout', 'level_colour', 'page', 'pair_tip', 'ranked_items', 'render_html', 'render_static', 'require_matplotlib', 'select', 'text_width', 'write_viz']
