@@ -108,4 +108,4 @@ def require_matplotlib() -> None:
     try:
         import matplotlib  # noqa: F401
     except ImportError:
-        raise UserError("PNG and SVG pictures need matplotlib: pip install 'jakgraph[viz]' (HTML needs nothing more)") from None
+        raise UserError("PNG and SVG pictures need matplotlib: reinstall jakgraph with its dependencies (pip install .)") from None
