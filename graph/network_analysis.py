@@ -69,9 +69,9 @@ class WeakPair:
 
 def evidence_scale(store: Any) -> list[Design]:
     """The study designs of the store ordered from weakest to strongest."""
-    from jakgraph.queries.results import plain
+    from jakgraph.ontology.namespaces import compact
 
-    return [Design(plain(row["design"]), row["label"].value, int(row["rank"].value)) for row in store.query(SCALE)]
+    return [Design(compact(row["design"].value), row["label"].value, int(row["rank"].value)) for row in store.query(SCALE)]
 
 
 def design_rank(scale: list[Design], name: str | int) -> int:
