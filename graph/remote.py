@@ -9,35 +9,11 @@ from urllib.error import HTTPError, URLError
 from jakgraph.errors import UserError
 from jakgraph.ontology.namespaces import PREFIXES
 
-WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
 
 def declare_prefixes(sparql: str) -> str:
     """Add the project's PREFIX declarations the query does not declare itself."""
     missing = [p for p in PREFIXES if not re.search(rf"PREFIX\s+{re.escape(p)}\s*:", sparql, re.IGNORECASE)]
     return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + sparql
-
-
-def bind_values(sparql: str, substitutions: dict[Any, Any] | None) -> str:
-    """Bind parameters with a VALUES block at the start of the outer WHERE.
-
-    Remote endpoints take query text only, so each checked value goes in as an RDF term serialised by
-    pyoxigraph (N-Triples syntax, escaped by the library), never as the user's raw text.
-    """
-    if not substitutions:
-        return sparql
-    names = " ".join(f"?{variable.value}" for variable in substitutions)
-    terms = " ".join(str(term) for term in substitutions.values())
-    body = "\n".join(line for line in sparql.splitlines())
-    match = next((m for m in WHERE.finditer(body) if not comment_at(body, m.start())), None)
-    if match is None:
-        raise UserError("the query has no WHERE clause to bind parameters in")
-    return f"{body[:match.end()]}\n  VALUES ({names}) {{ ({terms}) }}\n{body[match.end():]}"
-
-
-def comment_at(text: str, position: int) -> bool:
-    line_start = text.rfind("\n", 0, position) + 1
-    return "#" in text[line_start:position]
 
 
 class RemoteStore:
@@ -62,13 +38,13 @@ class RemoteStore:
             client.setCredentials(self.user, self.password or "")
         return client
 
-    def query(self, sparql: str, substitutions: dict[Any, Any] | None = None) -> Any:
+    def query(self, sparql: str) -> Any:
         """Results as pyoxigraph objects (QuerySolutions, QueryBoolean or a list of triples)."""
         from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
         from SPARQLWrapper import JSON, TURTLE
 
         client = self.wrapper()
-        client.setQuery(declare_prefixes(bind_values(sparql, substitutions)))
+        client.setQuery(declare_prefixes(sparql))
         if self.graph:
             client.addDefaultGraph(self.graph)
         graph_query = client.queryType in ("CONSTRUCT", "DESCRIBE")

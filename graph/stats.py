@@ -1,4 +1,4 @@
-"""Counts of a built store: triples per named graph and instances per class."""
+"""Counts of a built store: triples per graph and instances per class."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,6 +7,7 @@ from jakgraph.ontology.namespaces import BASE
 
 from .store import EmbeddedStore
 
+DEFAULT_GRAPH = "(default graph)"
 GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 CLASS_COUNTS = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
@@ -22,7 +23,10 @@ class Stats:
 
 
 def stats(store: EmbeddedStore) -> Stats:
-    """Triples in all, per named graph, and instances per class of the curated review graph."""
-    graphs = {s["g"].value: int(s["n"].value) for s in store.query(GRAPH_COUNTS)}
+    """Triples in all, per graph (the default graph, if it holds any, then each named graph), and instances per
+    class of the curated review graph."""
+    unnamed = store.default_graph_size()
+    graphs = {DEFAULT_GRAPH: unnamed} if unnamed else {}
+    graphs.update({s["g"].value: int(s["n"].value) for s in store.query(GRAPH_COUNTS)})
     classes = {s["class"].value: int(s["n"].value) for s in store.query(CLASS_COUNTS)}
     return Stats(sum(graphs.values()), graphs, classes)

@@ -43,18 +43,22 @@ class EmbeddedStore:
                 raise UserError(f"the store at {self.location} cannot be opened: {exc}") from None
         return self._store
 
-    def query(self, sparql: str, substitutions: dict | None = None) -> Any:
+    def query(self, sparql: str) -> Any:
         """Run a SPARQL query over the union of all named graphs; returns pyoxigraph results."""
         store = self._open()
         try:
-            return store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions,
-                               prefixes=PREFIXES)
+            return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise UserError(f"SPARQL syntax error: {short(str(exc))}") from None
 
     def dump(self, output: Any, format: Any, prefixes: dict[str, str] | None = None) -> None:
         """Write every quad of the store to ``output`` in a dataset format (TriG, N-Quads)."""
         self._open().dump(output, format, prefixes=prefixes)
+
+    def default_graph_size(self) -> int:
+        """Triples in the store's own default graph (where ``jakgraph load`` puts triples by default)."""
+        solutions = self._open().query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(solutions))["n"].value)
 
     def named_graphs(self) -> list[str]:
         return sorted(graph.value for graph in self._open().named_graphs())
@@ -72,7 +76,7 @@ def short(message: str, limit: int = 160) -> str:
 def open_store(location: str | Path | None = None, **remote: Any) -> Any:
     """The store at ``location``: an ``http(s)://`` SPARQL endpoint, or else an embedded store folder.
 
-    Both answer ``query(sparql, substitutions)``; ``remote`` options (graph, user, password, timeout)
+    Both answer ``query(sparql)``; ``remote`` options (graph, user, password, timeout)
     apply to endpoints only.
     """
     if isinstance(location, str) and location.startswith(("http://", "https://")):

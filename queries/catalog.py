@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.resources import files
 
 from jakgraph.errors import UserError
@@ -109,14 +110,26 @@ def parse_query(name: str, text: str) -> StoredQuery:
 
 
 def query_names() -> list[str]:
-    return sorted(entry.name.removesuffix(".rq") for entry in files(__package__).iterdir() if entry.name.endswith(".rq"))
+    return list(stored_names())
+
+
+@lru_cache(maxsize=1)
+def stored_names() -> tuple[str, ...]:
+    """The names of the ``.rq`` files shipped with the package (read once per process)."""
+    return tuple(sorted(entry.name.removesuffix(".rq") for entry in files(__package__).iterdir()
+                        if entry.name.endswith(".rq")))
 
 
 def load_query(name: str) -> StoredQuery:
     """The stored query ``name`` (file ``queries/NAME.rq``), or a UserError listing the names that exist."""
-    names = query_names()
-    if name not in names:
-        raise UserError(f"unknown query {name!r}; stored queries are: {', '.join(names)}")
+    if name not in stored_names():
+        raise UserError(f"unknown query {name!r}; stored queries are: {', '.join(stored_names())}")
+    return parsed_query(name)
+
+
+@lru_cache(maxsize=None)
+def parsed_query(name: str) -> StoredQuery:
+    """A stored query read and parsed once per process; the package's files do not change while it runs."""
     return parse_query(name, files(__package__).joinpath(f"{name}.rq").read_text(encoding="utf-8"))
 
 

@@ -31,7 +31,7 @@ def test_bench_prints_the_ratio_table_and_the_targets(bench) -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     header = next(line for line in lines if "jak/raw 1e4" in line)
-    assert header.split() == ["jak/raw", "1e4", "rdflib/jak", "1e4", "jakgraph", "ms", "1e4", "VALUES", "ms", "1e4"]
+    assert header.split() == ["jak/raw", "1e4", "rdflib/jak", "1e4", "jakgraph", "ms", "1e4", "substitutions=", "ms", "1e4"]
     assert [line.split()[0] for line in lines if line.split() and line.split()[0] in QUERIES] == list(QUERIES)
     assert any(line.startswith("load (last column: s)") for line in lines)
     assert sum(line.startswith("[") for line in lines) == 5  # the five targets of the issue, each marked
@@ -47,8 +47,12 @@ def test_bench_measures_every_engine_on_the_same_answers(bench) -> None:
     assert {name: data["status"] for name, data in engines.items()} == {"jakgraph": "ok", "raw": "ok", "rdflib": "ok"}
     for query in QUERIES:
         rows = {engines["jakgraph"]["queries"][query]["rows"], engines["raw"]["queries"][query]["rows"],
-                engines["raw"]["values_queries"][query]["rows"], engines["rdflib"]["queries"][query]["rows"]}
+                engines["rdflib"]["queries"][query]["rows"]}
         assert len(rows) == 1 and rows.pop() > 0, query
+    substituted = engines["raw"]["substitutions_queries"]
+    assert set(substituted) == {"drugs-by-selectivity", "evidence-for-drug"}  # the queries with parameters
+    for query, measured in substituted.items():
+        assert measured["rows"] == engines["jakgraph"]["queries"][query]["rows"], query
     assert engines["jakgraph"]["load_s"] > 0 and engines["jakgraph"]["peak_mb"] > 0
     assert size["cold"]["query"] == "drugs-by-selectivity" and size["cold"]["ratio"] > 1
 
@@ -58,7 +62,7 @@ def test_bench_writes_csv_markdown_and_a_png(bench) -> None:
     with open(out / "results.csv", newline="", encoding="utf-8") as handle:
         table = list(csv.DictReader(handle))
     measures = {(row["engine"], row["measure"]) for row in table}
-    assert {("jakgraph", "load"), ("raw", "optimize"), ("rdflib", "query"), ("raw-values", "query"),
+    assert {("jakgraph", "load"), ("raw", "optimize"), ("rdflib", "query"), ("raw-substitutions", "query"),
             ("jakgraph", "cold_query"), ("python", "cold_import")} <= measures
     assert "| load (last column: s) |" in (out / "results.md").read_text(encoding="utf-8")
     pytest.importorskip("matplotlib")
@@ -73,7 +77,7 @@ def test_bench_redraws_from_saved_results(bench, tmp_path: Path, cli) -> None:
 
 
 def test_a_query_running_too_long_is_stopped_and_recorded() -> None:
-    from jakgraph.graph.bench import supervise
+    from jakgraph.bench.run import supervise
 
     script = ("import json, time; print(json.dumps({'load': {'load_s': 0.1}}), flush=True); "
               "print(json.dumps({'start': 'slow@queries'}), flush=True); time.sleep(60)")
@@ -86,8 +90,8 @@ def test_a_query_running_too_long_is_stopped_and_recorded() -> None:
 
 def test_sizes_and_their_short_names() -> None:
     from jakgraph.errors import UserError
-    from jakgraph.graph.bench import parse_sizes
-    from jakgraph.graph.bench_report import short_size
+    from jakgraph.bench.run import parse_sizes
+    from jakgraph.bench.report import short_size
 
     assert parse_sizes("1e4, 1e5,5e6") == (10_000, 100_000, 5_000_000)
     assert [short_size(n) for n in (10_000, 30_000, 5_000_000)] == ["1e4", "3e4", "5e6"]

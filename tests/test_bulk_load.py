@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from jakgraph.errors import UserError
-from jakgraph.graph.bulk_load import DEFAULT_GRAPH, bulk_load
+from jakgraph.graph.bulk_load import bulk_load
 from jakgraph.graph.scale import MIN_SIZE, SIZE_SLACK, generate
 from jakgraph.graph.store import open_store
 
@@ -27,6 +27,12 @@ def sha256(path: Path) -> str:
 
 
 def count(location: Path, graph: str | None = None) -> int:
+    """Triples in the union (no ``graph``), in the named graph ``graph``, or in the default graph (``"default"``)."""
+    if graph == "default":
+        from pyoxigraph import DefaultGraph, Store
+
+        return len(list(Store.read_only(str((location / "current").resolve())).quads_for_pattern(
+            None, None, None, DefaultGraph())))
     pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
     return int(next(iter(open_store(location).query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")))["n"].value)
 
@@ -105,9 +111,10 @@ def test_the_default_parameters_name_generated_nodes(scale_store: Path) -> None:
 
 
 # -- loading ---------------------------------------------------------------------------------------------------
-def test_load_puts_every_generated_triple_in_the_default_load_graph(scale_store: Path, scale_file: Path) -> None:
+def test_load_puts_every_generated_triple_in_the_default_graph(scale_store: Path, scale_file: Path) -> None:
     triples = len(scale_file.read_text(encoding="utf-8").splitlines())
-    assert count(scale_store, DEFAULT_GRAPH) == count(scale_store) == triples
+    assert count(scale_store, "default") == count(scale_store) == triples
+    assert open_store(scale_store).named_graphs() == []
 
 
 def test_gzipped_file_loads_the_same_triples(tmp_path: Path, scale_file: Path) -> None:
@@ -139,6 +146,19 @@ def test_loading_is_additive_and_keeps_the_built_graph(tmp_path: Path, store_pat
     bulk_load([tmp_path / "a.nt"], location)  # the same triples again: nothing new
     assert count(location) == built + 3
     assert [p.name for p in (location / "builds").iterdir()] == [(location / "current").resolve().name]
+
+
+def test_stats_counts_the_default_graph_beside_the_named_graphs(tmp_path: Path, store_path: Path, cli) -> None:
+    location = tmp_path / "store"
+    shutil.copytree(store_path, location, symlinks=True)
+    built = count(location)
+    (tmp_path / "a.nt").write_text(GOOD, encoding="utf-8")
+    bulk_load([tmp_path / "a.nt"], location)
+    done = cli("stats", "--store", str(location))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"triples: {built + 2}"
+    assert [line.split() for line in lines if line.startswith("(default graph)")] == [["(default", "graph)", "2"]]
 
 
 def test_progress_reports_bytes_read_up_to_the_total_then_each_step(tmp_path: Path, scale_file: Path) -> None:
@@ -231,3 +251,6 @@ def test_load_command_says_what_it_loaded_and_draws_no_bar_off_a_terminal(tmp_pa
     assert done.stderr == ""
     assert done.stdout.startswith(f"loaded 1 file (0.0 MB) into <{EX}g/cli> at store in ")
     assert count(tmp_path / "store", EX + "g/cli") == 2
+    again = cli("load", "good.nt", "--store", "other", cwd=tmp_path)
+    assert again.stdout.startswith("loaded 1 file (0.0 MB) into the default graph at other in ")
+    assert count(tmp_path / "other", "default") == 2

@@ -7,7 +7,7 @@ import sys
 
 COMMANDS = {
     "build": "Build the graph from the curated tables into the embedded store.",
-    "stats": "Count triples per named graph and instances per class in the store.",
+    "stats": "Count triples per graph and instances per class in the store.",
     "validate": "Load the curated tables and check them against the SHACL shapes, without writing.",
     "sparql": "Run a SPARQL query (text or a .rq file) against the store.",
     "queries": "List the stored questions with their parameters.",
@@ -23,15 +23,26 @@ COMMANDS = {
 }
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser; with ``only``, the options of that one command are the only ones filled in.
+
+    Every command is listed either way (for ``--help``); importing every command module to describe options
+    that will not be parsed is what a cold ``jakgraph query`` would otherwise pay for.
+    """
     main = argparse.ArgumentParser(prog="jakgraph", description="A graph database of JAK inhibitors in dermatology.")
     main.add_argument("--version", action="version", version="jakgraph 0.1.0")
     sub = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, help_text in COMMANDS.items():
         command = sub.add_parser(name, help=help_text, description=help_text)
-        module = importlib.import_module(f"jakgraph.cli.{name}_command")
-        module.arguments(command)
+        if only is None or name == only:
+            importlib.import_module(f"jakgraph.cli.{name}_command").arguments(command)
     return main
+
+
+def chosen_command(argv: list[str]) -> str | None:
+    """The command named on the command line (the first word that is not an option), if it is one."""
+    word = next((arg for arg in argv if not arg.startswith("-")), None)
+    return word if word in COMMANDS else None
 
 
 def add_store_argument(command: argparse.ArgumentParser) -> None:
@@ -64,7 +75,8 @@ def store_from(args: argparse.Namespace):
 def main(argv: list[str] | None = None) -> int:
     from jakgraph.errors import UserError
 
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(chosen_command(argv)).parse_args(argv)
     module = importlib.import_module(f"jakgraph.cli.{args.command}_command")
     try:
         return module.run(args) or 0

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from jakgraph.errors import UserError
-    from jakgraph.graph.bench import BenchConfig, parse_sizes, run_bench
+    from jakgraph.bench.run import BenchConfig, parse_sizes, run_bench
 
     if args.source:
         try:
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report(results: dict[str, Any], out: Path, quiet: bool) -> int:
     """Write the result files and print the ratio table and the targets."""
-    from jakgraph.graph.bench_report import machine_text, targets_text, text_table, write_results
+    from jakgraph.bench.report import machine_text, targets_text, text_table, write_results
 
     written = write_results(results, out)
     print(f"jakgraph bench on {machine_text(results)}\n")

@@ -1,4 +1,4 @@
-"""``jakgraph stats``: triples per named graph and instances per class."""
+"""``jakgraph stats``: triples per graph and instances per class."""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +17,6 @@ def run(args: argparse.Namespace) -> int:
 
     result = stats(open_store(args.store))
     print(f"triples: {result.triples}\n")
-    print(table(["named graph", "triples"], [[g, str(n)] for g, n in result.graphs.items()]))
+    print(table(["graph", "triples"], [[g, str(n)] for g, n in result.graphs.items()]))
     print(table(["class", "instances"], [[compact(c), str(n)] for c, n in result.classes.items()]), end="")
     return 0

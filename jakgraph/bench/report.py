@@ -191,7 +191,7 @@ def rows(results: dict[str, Any]) -> Iterator[list[str]]:
     big = short_size(largest["size"])
     yield (["", *[f"jak/raw {short_size(s['size'])}" for s in sizes],
             *[f"rdflib/jak {short_size(s['size'])}" for s in rdflib_sizes],
-            f"jakgraph ms {big}", f"VALUES ms {big}"])
+            f"jakgraph ms {big}", f"substitutions= ms {big}"])
     yield (["load (last column: s)", *[fmt(ratio(engine(s, "jakgraph").get("load_s"), raw_load_s(s))) for s in sizes],
             *[times(ratio(engine(s, "rdflib")["load_s"], engine(s, "jakgraph").get("load_s"))) for s in rdflib_sizes],
             fmt(engine(largest, "jakgraph").get("load_s"), 1), ""])
@@ -202,7 +202,7 @@ def rows(results: dict[str, Any]) -> Iterator[list[str]]:
             state = status(s, "rdflib", query)
             cells.append("timeout" if state.startswith("timeout") else "error" if state.startswith("error")
                          else times(rdflib_ratio(s, query)))
-        cells += [cell_ms(largest, "jakgraph", query), cell_ms(largest, "raw", query, "values_queries")]
+        cells += [cell_ms(largest, "jakgraph", query), cell_ms(largest, "raw", query, "substitutions_queries")]
         yield cells
 
 
@@ -248,7 +248,7 @@ def csv_rows(results: dict[str, Any]) -> Iterator[list[Any]]:
             if "optimize_s" in data:
                 yield [n, triples, name, "optimize", "", round(data["optimize_s"], 4), "s", "", "", "ok"]
             yield [n, triples, name, "peak_memory", "", round(peak_mb(data), 1), "MB", "", "", "ok"]
-            for key, label in (("queries", name), ("values_queries", f"{name}-values")):
+            for key, label in (("queries", name), ("substitutions_queries", f"{name}-substitutions")):
                 for query, q in data.get(key, {}).items():
                     value = "" if q.get("median_ms") is None else round(q["median_ms"], 3)
                     yield [n, triples, label, "query", query, value, "ms", q.get("rows", ""), q.get("runs", ""),
@@ -271,7 +271,7 @@ def plot(results: dict[str, Any], path: Path) -> Path | None:
     sizes = results["sizes"]
     figure, (left, right) = plt.subplots(1, 2, figsize=(13, 5.5))
     lines = (("jakgraph", "queries", "tab:blue", "-", "jakgraph"), ("raw", "queries", "tab:green", "--", "raw pyoxigraph"),
-             ("raw", "values_queries", "tab:purple", "-.", "raw pyoxigraph, parameters in a VALUES row"),
+             ("raw", "substitutions_queries", "tab:purple", "-.", "raw pyoxigraph, parameters as substitutions= (queries with parameters)"),
              ("rdflib", "queries", "tab:red", ":", "rdflib"))
     for name, key, color, style, label in lines:
         if name != "raw":  # one thin line per query: jakgraph and rdflib

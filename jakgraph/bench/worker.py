@@ -1,6 +1,6 @@
 """One benchmark measurement in its own process: load a file into one engine, then time stored queries.
 
-Run by :mod:`jakgraph.graph.bench` as ``python -m jakgraph.graph.bench_worker ENGINE FILE STORE --tasks …``.
+Run by :mod:`jakgraph.bench.run` as ``python -m jakgraph.bench.worker ENGINE FILE STORE --tasks …``.
 It prints JSON lines: ``{"load": …}`` once the file is loaded, ``{"start": task}`` before each task and
 ``{"task": task, …}`` after it, then ``{"peak_mb": …}``; so the parent can stop a query that runs too long
 (an Oxigraph query cannot be interrupted from Python) and go on in a new process with ``--skip-load``.
@@ -12,9 +12,10 @@ Engines, and the modes a task names (``query-name@mode``):
 * ``jakgraph``: ``jakgraph.graph.bulk_load`` into a fresh store folder, then ``run_query`` on ``open_store``
   (mode ``queries``);
 * ``raw``: ``pyoxigraph.Store.bulk_load`` and ``Store.optimize`` (as ``jakgraph load`` does), then
-  ``Store.query`` on the same text with the same ``substitutions``, prefixes and union default graph (mode
-  ``queries``), or with the parameters bound by a ``VALUES`` row instead (mode ``values_queries``);
-* ``rdflib``: ``rdflib.Graph.parse``, then rdflib's own SPARQL engine on the ``VALUES`` text (``queries``).
+  ``Store.query`` on the same bound text (parameters in a ``VALUES`` row), prefixes and union default graph
+  (mode ``queries``), or on the unbound text with the parameters passed as pyoxigraph ``substitutions=``
+  (mode ``substitutions_queries``: the binding jakgraph does not use, measured to show why);
+* ``rdflib``: ``rdflib.Graph.parse``, then rdflib's own SPARQL engine on the same bound text (``queries``).
 """
 from __future__ import annotations
 
@@ -65,13 +66,23 @@ def time_query(run: Callable[[], int], repeat: int, budget: float) -> dict[str, 
             "runs": len(times) or 1, "rows": rows, "status": "ok"}
 
 
-def parameters(name: str) -> tuple[str, dict[Any, Any]]:
-    """A stored query's text and its default parameters as pyoxigraph substitutions."""
-    from jakgraph.queries.binding import resolve, substitutions
+def bound(name: str) -> str:
+    """A stored query's text with its default parameters bound, as ``run_query`` sends it."""
+    from jakgraph.queries.binding import bound_text
+    from jakgraph.queries.catalog import load_query
+
+    return bound_text(load_query(name), {})
+
+
+def substitutions(name: str) -> tuple[str, dict[Any, Any]]:
+    """A stored query's unbound text and its default parameters as pyoxigraph substitutions."""
+    from pyoxigraph import Variable
+
+    from jakgraph.queries.binding import resolve, terms
     from jakgraph.queries.catalog import load_query
 
     query = load_query(name)
-    return query.text, substitutions(query, resolve(query, {}))
+    return query.text, {Variable(v): t for v, t in terms(query, resolve(query, {})).items()}
 
 
 def jakgraph_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, str], Callable[[], int]]:
@@ -88,16 +99,14 @@ def jakgraph_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[s
 
 
 def raw_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, str], Callable[[], int]]:
-    from pyoxigraph import NamedNode, RdfFormat, Store
+    from pyoxigraph import RdfFormat, Store
 
-    from jakgraph.graph.bulk_load import DEFAULT_GRAPH
-    from jakgraph.graph.remote import bind_values
     from jakgraph.ontology.namespaces import PREFIXES
 
     if not skip_load:
         store = Store(str(store_dir))
         started = time.perf_counter()
-        store.bulk_load(path=str(file), format=RdfFormat.N_TRIPLES, to_graph=NamedNode(DEFAULT_GRAPH))
+        store.bulk_load(path=str(file), format=RdfFormat.N_TRIPLES)  # into the default graph, as jakgraph load
         store.flush()
         loaded = time.perf_counter()
         store.optimize()
@@ -107,19 +116,18 @@ def raw_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, s
     store = Store.read_only(str(store_dir))
 
     def task(name: str, mode: str) -> Callable[[], int]:
-        text, substitutions = parameters(name)
-        if mode == "values_queries":
-            bound = bind_values(text, substitutions)
-            return lambda: rows(store.query(bound, use_default_graph_as_union=True, prefixes=PREFIXES))
-        return lambda: rows(store.query(text, use_default_graph_as_union=True, substitutions=substitutions,
-                                        prefixes=PREFIXES))
+        if mode == "substitutions_queries":
+            text, terms = substitutions(name)
+            return lambda: rows(store.query(text, use_default_graph_as_union=True, substitutions=terms,
+                                            prefixes=PREFIXES))
+        text = bound(name)
+        return lambda: rows(store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES))
     return task
 
 
 def rdflib_engine(file: Path, timeout: float) -> Callable[[str, str], Callable[[], int]]:
     from rdflib import Graph
 
-    from jakgraph.graph.remote import bind_values
     from jakgraph.ontology.namespaces import PREFIXES
 
     started = time.perf_counter()
@@ -132,12 +140,12 @@ def rdflib_engine(file: Path, timeout: float) -> Callable[[str, str], Callable[[
     signal.signal(signal.SIGALRM, expire)
 
     def task(name: str, mode: str) -> Callable[[], int]:
-        bound = bind_values(*parameters(name))
+        text = bound(name)
 
         def run() -> int:
             signal.setitimer(signal.ITIMER_REAL, timeout)
             try:
-                return len(list(graph.query(bound, initNs=PREFIXES)))
+                return len(list(graph.query(text, initNs=PREFIXES)))
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
         return run
@@ -157,11 +165,11 @@ def measure(task: str, make: Callable[[str, str], Callable[[], int]], repeat: in
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m jakgraph.graph.bench_worker")
+    parser = argparse.ArgumentParser(prog="python -m jakgraph.bench.worker")
     parser.add_argument("engine", choices=("jakgraph", "raw", "rdflib"))
     parser.add_argument("file", type=Path)
     parser.add_argument("store", type=Path, help="store folder to create, or to reopen with --skip-load")
-    parser.add_argument("--tasks", required=True, help="comma-separated query-name@mode (mode: queries, values_queries)")
+    parser.add_argument("--tasks", required=True, help="comma-separated query-name@mode (mode: queries, substitutions_queries)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--budget", type=float, default=5.0, help="seconds of timed runs per task, at most")
     parser.add_argument("--timeout", type=float, default=30.0, help="rdflib: seconds per query run")
