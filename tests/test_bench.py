@@ -100,3 +100,12 @@ def test_sizes_and_their_short_names() -> None:
         parse_sizes("ten thousand")
     with pytest.raises(UserError, match="1000 is out of range"):
         parse_sizes("1e3")
+
+
+def test_rdflib_time_outs_are_not_scaled_up_with_the_graph() -> None:
+    from jakgraph.bench.run import rdflib_cost
+
+    measured = {"wall_s": 76.0, "queries": {"a": {"status": "ok"}, "b": {"status": "timeout after 30 s"},
+                                             "c": {"status": "timeout after 30 s"}}}
+    assert rdflib_cost(measured, 30.0) == (16.0, 60.0)
+    assert rdflib_cost({"wall_s": 12.5, "queries": {"a": {"status": "ok"}}}, 30.0) == (12.5, 0.0)
