@@ -127,15 +127,15 @@ def raw_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, s
     from jakgraph.ontology.namespaces import PREFIXES
 
     def load(target: Path) -> dict[str, float]:
-        store = Store(str(target))
+        """Create, load, compact and close a store: the work ``jakgraph load`` times, minus its own bookkeeping."""
         started = time.perf_counter()
+        store = Store(str(target))
         store.bulk_load(path=str(file), format=RdfFormat.N_TRIPLES)  # into the default graph, as jakgraph load
         store.flush()
         loaded = time.perf_counter()
         store.optimize()
-        optimized = time.perf_counter()
         del store
-        return {"load_s": loaded - started, "optimize_s": optimized - loaded}
+        return {"load_s": loaded - started, "optimize_s": time.perf_counter() - loaded}
 
     if not skip_load:
         emit({"load": {**timed_loads(load, file, store_dir), "load_peak_mb": peak_mb()}})
