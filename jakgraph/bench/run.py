@@ -39,7 +39,7 @@ class BenchConfig:
     budget: float = 3.0           # seconds of timed runs per query and engine, at most (one run at least)
     rdflib_limit: float = 300.0   # rdflib runs at a size only if its last time, scaled to this size, is below this
     timeout: float = 30.0         # a query still running after this long is recorded as a time-out
-    cold_runs: int = 7
+    cold_runs: int = 11
     queries: tuple[str, ...] = ()  # default: every stored query
     work: Path | None = None       # default: a temporary folder, removed afterwards
     keep: bool = False
@@ -173,24 +173,23 @@ def cold_start(store: Path, runs: int) -> dict[str, Any]:
     The target is measured on a lookup whose answer is one row at every size (``COLD_QUERY``), so it times the
     start-up; a listing whose answer grows with the graph (``COLD_LISTING``) is timed beside it. Each command
     runs once untimed first, with bytecode writing allowed (as for any installed package), so that neither side
-    pays for compiling its modules or for a cold file cache.
+    pays for compiling its modules or for a cold file cache; then the three commands run in turn.
     """
     script = Path(sys.executable).with_name("jakgraph")
     jakgraph = [str(script)] if script.exists() else [sys.executable, "-m", "jakgraph"]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
-    def median_ms(command: list[str]) -> float:
-        times = []
-        for run in range(runs + 1):
+    commands = {"bare": [sys.executable, "-c", "import pyoxigraph"],
+                "cold": [*jakgraph, "query", COLD_QUERY, "--store", str(store)],
+                "listing": [*jakgraph, "query", COLD_LISTING, "--store", str(store)]}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for run in range(runs + 1):  # the three commands in turn, so that they see the same machine state
+        for name, command in commands.items():
             started = time.perf_counter()
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
             if run:
-                times.append(time.perf_counter() - started)
-        return 1000 * statistics.median(times)
-
-    bare = median_ms([sys.executable, "-c", "import pyoxigraph"])
-    cold = median_ms([*jakgraph, "query", COLD_QUERY, "--store", str(store)])
-    listing = median_ms([*jakgraph, "query", COLD_LISTING, "--store", str(store)])
+                times[name].append(time.perf_counter() - started)
+    bare, cold, listing = (1000 * statistics.median(times[name]) for name in commands)
     return {"query": COLD_QUERY, "jakgraph_ms": cold, "import_ms": bare, "ratio": cold / bare,
             "listing_query": COLD_LISTING, "listing_ms": listing}
 
