@@ -56,6 +56,7 @@ def test_bench_measures_every_engine_on_the_same_answers(bench) -> None:
     for query, measured in substituted.items():
         assert measured["rows"] == engines["jakgraph"]["queries"][query]["rows"], query
     assert engines["jakgraph"]["load_s"] > 0 and engines["jakgraph"]["peak_mb"] > 0
+    assert engines["jakgraph"]["load_runs"] == 5 and engines["jakgraph"]["floor_load_s"] > 0  # a small file
     assert size["cold"]["query"] == "external-identifiers" and size["cold"]["ratio"] > 1
     assert size["cold"]["listing_query"] == "drugs-by-selectivity" and size["cold"]["listing_ms"] > 0
 
@@ -65,7 +66,7 @@ def test_bench_writes_csv_markdown_and_a_png(bench) -> None:
     with open(out / "results.csv", newline="", encoding="utf-8") as handle:
         table = list(csv.DictReader(handle))
     measures = {(row["engine"], row["measure"]) for row in table}
-    assert {("jakgraph", "load"), ("raw", "optimize"), ("rdflib", "query"), ("raw-substitutions", "query"), ("raw-paired", "query"),
+    assert {("jakgraph", "load"), ("raw", "optimize"), ("rdflib", "query"), ("raw-substitutions", "query"), ("raw-paired", "query"), ("raw-paired", "load"),
             ("jakgraph", "cold_query"), ("python", "cold_import")} <= measures
     assert "| load (last column: s) |" in (out / "results.md").read_text(encoding="utf-8")
     pytest.importorskip("matplotlib")

@@ -60,8 +60,15 @@ def peak_mb(data: dict[str, Any]) -> float:
 
 
 def raw_load_s(size: dict[str, Any]) -> float | None:
+    """Raw pyoxigraph's load and compaction, in its own process."""
     raw = engine(size, "raw")
     return raw["load_s"] + raw.get("optimize_s", 0.0) if raw else None
+
+
+def floor_load_s(size: dict[str, Any]) -> float | None:
+    """Raw pyoxigraph's load for jakgraph's ratio: timed side by side with jakgraph's loads when the worker did so
+    (small files), else in its own process."""
+    return engine(size, "jakgraph").get("floor_load_s") or raw_load_s(size)
 
 
 def ratio(a: float | None, b: float | None) -> float | None:
@@ -100,7 +107,7 @@ def overhead_target(sizes: list[dict[str, Any]], queries: list[str]) -> Target:
     pairs = 0
     for size in sizes:
         label = short_size(size["size"])
-        load = ratio(engine(size, "jakgraph").get("load_s"), raw_load_s(size))
+        load = ratio(engine(size, "jakgraph").get("load_s"), floor_load_s(size))
         if load is not None:
             pairs += 1
             if load > LOAD_RATIO:
@@ -201,7 +208,7 @@ def rows(results: dict[str, Any]) -> Iterator[list[str]]:
     yield (["", *[f"jak/raw {short_size(s['size'])}" for s in sizes],
             *[f"rdflib/jak {short_size(s['size'])}" for s in rdflib_sizes],
             f"jakgraph ms {big}", f"substitutions= ms {big}"])
-    yield (["load (last column: s)", *[fmt(ratio(engine(s, "jakgraph").get("load_s"), raw_load_s(s))) for s in sizes],
+    yield (["load (last column: s)", *[fmt(ratio(engine(s, "jakgraph").get("load_s"), floor_load_s(s))) for s in sizes],
             *[times(ratio(engine(s, "rdflib")["load_s"], engine(s, "jakgraph").get("load_s"))) for s in rdflib_sizes],
             fmt(engine(largest, "jakgraph").get("load_s"), 1), ""])
     for query in results["queries"]:
@@ -254,6 +261,8 @@ def csv_rows(results: dict[str, Any]) -> Iterator[list[Any]]:
                 yield [n, triples, name, "status", "", "", "", "", "", data.get("status", "")]
                 continue
             yield [n, triples, name, "load", "", round(data["load_s"], 4), "s", "", "", "ok"]
+            if "floor_load_s" in data:  # raw pyoxigraph's load timed beside jakgraph's (small files)
+                yield [n, triples, "raw-paired", "load", "", round(data["floor_load_s"], 4), "s", "", "", "ok"]
             if "optimize_s" in data:
                 yield [n, triples, name, "optimize", "", round(data["optimize_s"], 4), "s", "", "", "ok"]
             yield [n, triples, name, "peak_memory", "", round(peak_mb(data), 1), "MB", "", "", "ok"]
