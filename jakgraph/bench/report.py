@@ -326,7 +326,7 @@ def plot(results: dict[str, Any], path: Path) -> Path | None:
         axis.set_ylabel(unit)
         axis.set_title(title, fontsize=10)
         axis.grid(True, which="both", alpha=0.3)
-        axis.legend(fontsize=8)
+        axis.legend(fontsize=7, loc="lower right", framealpha=0.9)
     figure.suptitle(f"jakgraph benchmark — {machine_text(results)}", fontsize=8)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
