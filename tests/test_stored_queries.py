@@ -42,6 +42,23 @@ def test_values_that_try_to_break_out_are_refused(store_path, value):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_parameters_go_in_as_one_values_row_of_library_serialised_terms():
+    from pyoxigraph import Literal
+
+    from jakgraph.queries.binding import bind_values, bound_text
+
+    text = bound_text(load_query("studies-above-size"), {"min_n": "+50"})
+    head, _, body = text.partition("WHERE {")
+    assert "VALUES" not in head
+    assert body.startswith('\n  VALUES (?_min_n_integer) { ("+50"^^<http://www.w3.org/2001/XMLSchema#integer>) }\n')
+    text = bound_text(load_query("evidence-for-drug"), {"drug": "drug:baricitinib"})
+    assert text.count("VALUES") == 1 and "(<https://w3id.org/jakgraph/drug/baricitinib>)" in text
+    # a comment that mentions WHERE { is not where the row goes
+    query = "# answers WHERE { … } here\nSELECT ?_x WHERE { ?s ?p ?_x }"
+    assert bind_values(query, {"_x": Literal("a#b")}) == ("# answers WHERE { … } here\nSELECT ?_x WHERE {\n"
+                                                         '  VALUES (?_x) { ("a#b") }\n ?s ?p ?_x }')
+
+
 def test_unknown_query_lists_the_stored_ones(store_path):
     result = run_cli("query", "no-such-question", "--store", str(store_path))
     assert result.returncode == 1
