@@ -3,8 +3,8 @@
 For each size it generates a graph (:mod:`jakgraph.graph.scale`), then measures in one child process per
 engine (:mod:`jakgraph.bench.worker`): load time and peak memory, and the median latency of every stored
 query with its default parameters. rdflib runs at a size only while its time at the previous size, scaled
-linearly to this size (its time-outs counted once each, not scaled), stays under ``rdflib_limit`` seconds. A query still running after ``timeout``
-seconds is recorded as a time-out, on every engine. A cold ``jakgraph query`` process is timed against a bare
+linearly to this size (its time-outs counted once each, not scaled), stays under ``rdflib_limit`` seconds. A
+query still running after ``timeout`` seconds is recorded as a time-out, on every engine. A cold ``jakgraph query`` process is timed against a bare
 ``python -c "import pyoxigraph"``. Results go to :mod:`jakgraph.bench.report`.
 """
 from __future__ import annotations

@@ -30,6 +30,7 @@ import signal
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -54,48 +55,35 @@ def emit(record: dict[str, Any]) -> None:
     print(json.dumps(record), flush=True)
 
 
-def time_pair(run: Callable[[], int], floor: Callable[[], int], repeat: int, budget: float) -> dict[str, Any]:
-    """``time_query`` for jakgraph's run and the floor's run on the same store, alternating, after a warm-up of each.
-
-    Timed side by side in one process, the two see the same machine state; timed in separate processes, minutes
-    apart, sub-millisecond queries differ by more than jakgraph's overhead from one process to the next.
-    """
-    started = time.perf_counter()
-    rows = run()
-    first = time.perf_counter() - started
-    started = time.perf_counter()
-    floor_rows = floor()
-    floor_first = time.perf_counter() - started
-    times: list[float] = []
-    floor_times: list[float] = []
-    while first <= budget / 2 and len(times) < repeat and (not times or sum(times) + sum(floor_times) < budget):
-        started = time.perf_counter()
-        rows = run()
-        times.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        floor_rows = floor()
-        floor_times.append(time.perf_counter() - started)
-    return {"median_ms": 1000 * statistics.median(times or [first]), "first_ms": 1000 * first,
-            "runs": len(times) or 1, "rows": rows, "status": "ok",
-            "floor_median_ms": 1000 * statistics.median(floor_times or [floor_first]),
-            "floor_rows": floor_rows}
-
-
-def time_query(run: Callable[[], int], repeat: int, budget: float) -> dict[str, Any]:
+def time_query(run: Callable[[], int], repeat: int, budget: float,
+               floor: Callable[[], int] | None = None) -> dict[str, Any]:
     """Median of up to ``repeat`` timed runs after a warm-up run, within ``budget`` seconds.
 
-    A query whose warm-up alone takes longer than ``budget`` is reported from that one run.
+    A query whose warm-up alone takes longer than ``budget`` is reported from that one run. With ``floor`` (raw
+    pyoxigraph on the same store), each run of ``run`` is followed by one of ``floor`` and the budget is shared:
+    timed side by side in one process, the two see the same machine state; timed in separate processes, minutes
+    apart, sub-millisecond queries differ by more than jakgraph's overhead from one process to the next.
     """
+    runs = (run,) if floor is None else (run, floor)
+    warm = [timed(each) for each in runs]  # (seconds, rows) of each warm-up
+    series: list[list[float]] = [[] for _ in runs]
+    while (warm[0][0] <= budget / len(runs) and len(series[0]) < repeat
+           and (not series[0] or sum(map(sum, series)) < budget)):
+        for each, times in zip(runs, series):
+            times.append(timed(each)[0])
+    medians = [1000 * statistics.median(times or [seconds]) for times, (seconds, _) in zip(series, warm)]
+    result = {"median_ms": medians[0], "first_ms": 1000 * warm[0][0], "runs": len(series[0]) or 1,
+              "rows": warm[0][1], "status": "ok"}
+    if floor is not None:
+        result.update(floor_median_ms=medians[1], floor_rows=warm[1][1])
+    return result
+
+
+def timed(run: Callable[[], int]) -> tuple[float, int]:
+    """Seconds one run took, and the rows it read."""
     started = time.perf_counter()
     rows = run()
-    first = time.perf_counter() - started
-    times: list[float] = []
-    while first <= budget and len(times) < repeat and (not times or sum(times) < budget):
-        started = time.perf_counter()
-        rows = run()
-        times.append(time.perf_counter() - started)
-    return {"median_ms": 1000 * statistics.median(times or [first]), "first_ms": 1000 * first,
-            "runs": len(times) or 1, "rows": rows, "status": "ok"}
+    return time.perf_counter() - started, rows
 
 
 def bound(name: str) -> str:
@@ -171,8 +159,7 @@ def jakgraph_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[s
         return {"load_s": time.perf_counter() - started}
 
     if not skip_load:
-        floor = lambda target: raw_load(file, target)  # noqa: E731
-        emit({"load": {**timed_loads(load, file, store_dir, floor), "load_peak_mb": peak_mb()}})
+        emit({"load": {**timed_loads(load, file, store_dir, partial(raw_load, file)), "load_peak_mb": peak_mb()}})
     store = open_store(store_dir)
 
     def task(name: str, mode: str) -> tuple[Callable[[], int], Callable[[], int]]:
@@ -189,7 +176,7 @@ def raw_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, s
     from jakgraph.ontology.namespaces import PREFIXES
 
     if not skip_load:
-        emit({"load": {**timed_loads(lambda target: raw_load(file, target), file, store_dir), "load_peak_mb": peak_mb()}})
+        emit({"load": {**timed_loads(partial(raw_load, file), file, store_dir), "load_peak_mb": peak_mb()}})
     store = Store.read_only(str(store_dir))
 
     def task(name: str, mode: str) -> Callable[[], int]:
@@ -230,12 +217,12 @@ def rdflib_engine(file: Path, timeout: float) -> Callable[[str, str], Callable[[
 
 
 def measure(task: str, make: Callable[[str, str], Any], repeat: int, budget: float, timeout: float) -> dict[str, Any]:
-    """Time one task; an engine that gives a pair of runs (jakgraph and its floor) is timed with ``time_pair``."""
+    """Time one task; an engine that gives a pair of runs (jakgraph and its floor) has them timed in turn."""
     name, _, mode = task.partition("@")
     try:
         runs = make(name, mode or "queries")
-        if isinstance(runs, tuple):
-            return time_pair(*runs, repeat, budget)
+        if isinstance(runs, tuple):  # jakgraph's run and raw pyoxigraph's on the same store
+            return time_query(runs[0], repeat, budget, floor=runs[1])
         return time_query(runs, repeat, budget)
     except QueryTimeout:
         return {"status": f"timeout after {timeout:g} s", "median_ms": None, "rows": None, "runs": 0}
