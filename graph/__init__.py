@@ -1,7 +1,7 @@
-"""The graph room: the embedded store, the build that fills it, validation and statistics."""
-from __future__ import annotations
+"""The graph room: the store and everything that reads it, one subpackage per job.
 
-from .location import default_location, resolve_location
-from .store import EmbeddedStore, open_store
-
-__all__ = ["EmbeddedStore", "default_location", "open_store", "resolve_location"]
+* :mod:`jakgraph.graph.store` — the store: its folder, builds and loads, the embedded and remote backends
+* :mod:`jakgraph.graph.export` — writers of the graph in other formats, and push to another triple store
+* :mod:`jakgraph.graph.network` — the drug–disorder network: its model, analyses and drawings
+* :mod:`jakgraph.graph.server` — ``jakgraph serve``, the read-only SPARQL endpoint
+"""

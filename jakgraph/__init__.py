@@ -12,8 +12,8 @@ __version__ = "0.1.0"
 
 
 def build(location=None, curated=None, progress=lambda message: None):
-    """Build the graph into the store at ``location`` (see ``jakgraph.graph.resolve_location``)."""
-    from jakgraph.graph.build import build as _build
+    """Build the graph into the store at ``location`` (see ``jakgraph.graph.store.resolve_location``)."""
+    from jakgraph.graph.store.build import build as _build
 
     return _build(location, curated, progress)
 

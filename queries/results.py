@@ -6,7 +6,7 @@ import io
 import json
 from typing import Any, Iterable
 
-from jakgraph.graph.results_json import json_term
+from .results_json import json_term
 from jakgraph.ontology.namespaces import compact
 
 FORMATS = ("table", "csv", "tsv", "json", "srj")

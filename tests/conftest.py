@@ -23,7 +23,7 @@ def review_lines() -> list[str]:
 
 @pytest.fixture(scope="session")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from jakgraph.graph.build import build
+    from jakgraph.graph.store.build import build
 
     location = tmp_path_factory.mktemp("store")
     build(location)

@@ -11,7 +11,7 @@ that size one run takes tens of milliseconds and is mostly noise.
 
 Engines, and the modes a task names (``query-name@mode``):
 
-* ``jakgraph``: ``jakgraph.graph.bulk_load`` into a fresh store folder, then ``run_query`` on ``open_store``
+* ``jakgraph``: ``jakgraph.graph.store.load`` into a fresh store folder, then ``run_query`` on ``open_store``
   (mode ``queries``), each run followed by raw ``Store.query`` on the same bound text and the same open store
   (``floor_median_ms``: jakgraph's own overhead, measured side by side);
 * ``raw``: ``pyoxigraph.Store.bulk_load`` and ``Store.optimize`` (as ``jakgraph load`` does), then
@@ -148,7 +148,7 @@ def raw_load(file: Path, target: Path) -> dict[str, float]:
 
 
 def jakgraph_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, str], Callable[[], int]]:
-    from jakgraph.graph.bulk_load import bulk_load
+    from jakgraph.graph.store.load import bulk_load
     from jakgraph.graph.store import open_store
     from jakgraph.ontology.namespaces import PREFIXES
     from jakgraph.queries.runner import run_query

@@ -16,7 +16,7 @@ def arguments(command: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from jakgraph.graph.build import build
+    from jakgraph.graph.store.build import build
 
     interactive = sys.stderr.isatty() and not args.quiet
     say = (lambda message: print(f"  {message}", file=sys.stderr)) if interactive else (lambda message: None)

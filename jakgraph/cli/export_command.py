@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args.store)
     if args.format == "kgx":
-        from jakgraph.graph.kgx_export import write_kgx
+        from jakgraph.graph.export.kgx import write_kgx
 
         if not args.output:
             raise UserError("--format kgx writes nodes.tsv and edges.tsv: give a folder with -o")
@@ -35,14 +35,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     if args.format in NETWORK:
-        from jakgraph.graph.network_export import write_network
+        from jakgraph.graph.export.network import write_network
 
         if not args.output:
             raise UserError(f"--format {args.format} writes a file: give its path with -o")
         write_network(store, args.format, Path(args.output))
         return 0
 
-    from jakgraph.graph.export import export
+    from jakgraph.graph.export.rdf import export
 
     if not args.output:
         export(store, args.format, sys.stdout.buffer)

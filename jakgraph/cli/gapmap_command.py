@@ -16,7 +16,7 @@ def arguments(command: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from jakgraph.graph.gapmap import summary_line, write_gapmap
+    from jakgraph.graph.network.gapmap import summary_line, write_gapmap
     from jakgraph.graph.store import open_store
 
     gaps = write_gapmap(open_store(args.store), Path(args.output))

@@ -51,7 +51,7 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jakgraph.graph.bulk_load import bulk_load
+    from jakgraph.graph.store.load import bulk_load
 
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:

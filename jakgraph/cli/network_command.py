@@ -14,8 +14,8 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jakgraph.errors import UserError
-    from jakgraph.graph.network import evidence_network, summary_network
-    from jakgraph.graph.network_analysis import (LOW_LEVEL_DESIGN, design_rank, disorder_projection,
+    from jakgraph.graph.network.model import evidence_network, summary_network
+    from jakgraph.graph.network.analysis import (LOW_LEVEL_DESIGN, design_rank, disorder_projection,
                                                  disorders_sharing_drugs, evidence_scale, most_connected,
                                                  single_drug_low_evidence)
     from jakgraph.graph.store import open_store

@@ -31,8 +31,8 @@ def progress_bar(done: int, total: int) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jakgraph.errors import UserError
-    from jakgraph.graph.push import DEFAULT_GRAPH, push
-    from jakgraph.graph.remote import RemoteStore
+    from jakgraph.graph.export.push import DEFAULT_GRAPH, push
+    from jakgraph.graph.store.remote import RemoteStore
     from jakgraph.graph.store import open_store
 
     for url in (args.endpoint, args.update_endpoint):

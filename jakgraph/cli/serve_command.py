@@ -35,8 +35,8 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jakgraph.graph.location import resolve_location
-    from jakgraph.graph.server import serve
+    from jakgraph.graph.store.location import resolve_location
+    from jakgraph.graph.server.endpoint import serve
     from jakgraph.queries.catalog import all_queries
 
     examples = [(query.name, query.title, query.text) for query in all_queries()

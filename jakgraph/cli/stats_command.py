@@ -11,7 +11,7 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jakgraph.graph.stats import stats
+    from jakgraph.graph.store.stats import stats
     from jakgraph.graph.store import open_store
     from jakgraph.queries.results import compact, table
 

@@ -11,7 +11,7 @@ def arguments(command: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from jakgraph.graph.validate import check
+    from jakgraph.graph.store.validate import check
     from jakgraph.loaders import load_curated
 
     triples = check(load_curated(Path(args.curated) if args.curated else None))

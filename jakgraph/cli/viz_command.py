@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from jakgraph.graph.store import open_store
-    from jakgraph.graph.viz import write_viz
+    from jakgraph.graph.network.view import write_viz
 
     view = write_viz(open_store(args.store), Path(args.output), args.drug, args.group, args.min_level)
     print(f"wrote {args.output}: {view.subtitle}", file=sys.stderr)

@@ -1,0 +1,126 @@
+"""Write the evidence network for network tools: GraphML and GEXF (Gephi), Cytoscape.js JSON, an edge list CSV.
+
+The exported graph is :func:`jakgraph.graph.network.model.evidence_network`: typed nodes and one edge per evidence
+item, approval, inhibition, subclass link and adverse event, each with its ``kind``. GraphML and GEXF hold
+scalar attributes only, so lists are joined with ``|`` and missing values are written as empty strings.
+Edge ids must be unique in a file: an edge keeps its key as id when the key is unique in the graph (evidence
+items, approvals) and is otherwise named ``source|target|key`` (``drug:baricitinib|isoform:jak1|inhibits:isoform:jak1``).
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any, Callable
+
+NETWORK_FORMATS = ("graphml", "gexf", "cyjs", "edges-csv")
+LIST_DELIMITER = "|"
+
+
+def scalar(value: Any) -> Any:
+    """A value GraphML and GEXF can hold: lists joined with ``|``, ``None`` as an empty string."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return LIST_DELIMITER.join(str(v) for v in (sorted(value) if isinstance(value, (set, frozenset)) else value))
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def edge_ids(network: Any) -> dict[tuple[str, str, str], str]:
+    """A document-unique id for every edge: its key when no other edge shares it, else ``source|target|key``."""
+    counts = Counter(key for _s, _t, key in network.edges(keys=True))
+    return {(s, t, k): k if counts[k] == 1 else f"{s}|{t}|{k}" for s, t, k in network.edges(keys=True)}
+
+
+def scalar_network(network: Any) -> Any:
+    """A copy of ``network`` keyed by :func:`edge_ids` whose graph, node and edge attributes are all scalars."""
+    graph = network.__class__()
+    graph.graph.update({k: scalar(v) for k, v in network.graph.items()})
+    for node, data in network.nodes(data=True):
+        graph.add_node(node, **{k: scalar(v) for k, v in data.items()})
+    ids = edge_ids(network)
+    for source, target, key, data in network.edges(keys=True, data=True):
+        graph.add_edge(source, target, key=ids[source, target, key], **{k: scalar(v) for k, v in data.items()})
+    return graph
+
+
+def cytoscape_json(network: Any) -> dict[str, Any]:
+    """Cytoscape.js elements JSON (also imported by Cytoscape desktop) of a :func:`scalar_network`.
+
+    Nodes carry ``id`` and ``name`` (the label), edges ``id``, ``source`` and ``target``, beside their attributes.
+    """
+    from networkx.readwrite import json_graph
+
+    data = json_graph.cytoscape_data(network, name="label", ident="id")
+    data["data"] = dict(network.graph)
+    for edge in data["elements"]["edges"]:
+        edge["data"]["id"] = edge["data"].pop("key")
+    for node in data["elements"]["nodes"]:
+        node["data"].pop("value", None)
+    return data
+
+
+def edge_rows(network: Any) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of the edge list: ends, id, kind, end labels and types, then every other edge attribute."""
+    ids = edge_ids(network)
+    fields = sorted({k for *_ends, data in network.edges(data=True) for k in data} - {"kind"})
+    header = ["source", "target", "id", "kind", "source_label", "target_label", "source_type", "target_type"] + fields
+    rows = []
+    for source, target, key, data in network.edges(keys=True, data=True):
+        ends = network.nodes[source], network.nodes[target]
+        rows.append([source, target, ids[source, target, key], data["kind"], ends[0].get("label", ""), ends[1].get("label", ""),
+                     ends[0].get("type", ""), ends[1].get("type", "")] + [scalar(data.get(f)) for f in fields])
+    return header, rows
+
+
+def _graphml(network: Any, path: Path) -> None:
+    import networkx as nx
+
+    nx.write_graphml(scalar_network(network), path, encoding="utf-8", named_key_ids=True)
+
+
+def _gexf(network: Any, path: Path) -> None:
+    import networkx as nx
+
+    graph = scalar_network(network)
+    for *_ends, key, data in graph.edges(keys=True, data=True):
+        data["id"] = key
+    nx.write_gexf(graph, path, encoding="utf-8")
+
+
+def _cyjs(network: Any, path: Path) -> None:
+    path.write_text(json.dumps(cytoscape_json(scalar_network(network)), ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
+
+
+def _edges_csv(network: Any, path: Path) -> None:
+    header, rows = edge_rows(network)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+WRITERS: dict[str, Callable[[Any, Path], None]] = {
+    "graphml": _graphml, "gexf": _gexf, "cyjs": _cyjs, "edges-csv": _edges_csv,
+}
+
+
+def write_network(store: Any, fmt: str, path: Path) -> None:
+    """Write the evidence network of ``store`` to ``path`` in ``fmt`` (one of :data:`NETWORK_FORMATS`).
+
+    The file is written beside ``path`` first and moved into place, so a failed write leaves no partial file.
+    """
+    from jakgraph.errors import UserError
+
+    from .atomic import write_atomically
+    from jakgraph.graph.network.model import evidence_network
+
+    if fmt not in WRITERS:
+        raise UserError(f"unknown network format {fmt!r}: use one of {', '.join(NETWORK_FORMATS)}")
+    path = Path(path)
+    network = evidence_network(store)
+    write_atomically(path, lambda target: WRITERS[fmt](network, target))

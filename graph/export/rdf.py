@@ -1,0 +1,48 @@
+"""Write the store as RDF: one graph (Turtle, N-Triples, RDF/XML, JSON-LD) or the dataset with its named graphs (TriG, N-Quads)."""
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from typing import IO, Any
+
+from jakgraph.errors import UserError
+from jakgraph.ontology.namespaces import PREFIXES
+
+from jakgraph.graph.store.embedded import EmbeddedStore
+
+GRAPH_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "rdfxml": "RDF_XML", "jsonld": "JSON_LD"}
+DATASET_FORMATS = {"trig": "TRIG", "nquads": "N_QUADS"}
+RDF_FORMATS = tuple(GRAPH_FORMATS) + tuple(DATASET_FORMATS)
+ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD context shipped in ``ontology/context.jsonld`` (never fetched from the web)."""
+    return json.loads(files("jakgraph.ontology").joinpath("context.jsonld").read_text(encoding="utf-8"))
+
+
+def export(store: EmbeddedStore, fmt: str, output: IO[bytes]) -> None:
+    """Serialise the store to ``output`` in ``fmt`` (one of RDF_FORMATS)."""
+    from pyoxigraph import RdfFormat, serialize
+
+    if fmt in DATASET_FORMATS:
+        store.dump(output, getattr(RdfFormat, DATASET_FORMATS[fmt]), prefixes=PREFIXES)
+    elif fmt == "jsonld":
+        write_jsonld(store, output)
+    elif fmt in GRAPH_FORMATS:
+        triples = store.query(ALL_TRIPLES)
+        prefixes = PREFIXES if fmt in ("turtle", "rdfxml") else None
+        serialize(triples, output, getattr(RdfFormat, GRAPH_FORMATS[fmt]), prefixes=prefixes)
+    else:
+        raise UserError(f"unknown export format {fmt!r} (expected one of: {', '.join(RDF_FORMATS)})")
+
+
+def write_jsonld(store: EmbeddedStore, output: IO[bytes]) -> None:
+    """Compacted JSON-LD of the union graph, with the shipped context given inline."""
+    from pyoxigraph import RdfFormat, serialize
+    from rdflib import Graph
+
+    buffer = serialize(store.query(ALL_TRIPLES), format=RdfFormat.N_TRIPLES)
+    graph = Graph().parse(data=buffer, format="nt")
+    context = jsonld_context()["@context"]
+    output.write(graph.serialize(format="json-ld", context=context, auto_compact=True).encode("utf-8"))

@@ -1,0 +1,156 @@
+"""The graph pushed to real SPARQL servers (Oxigraph server, Virtuoso) answers every stored query as the embedded store does."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import pytest
+
+from jakgraph.errors import UserError
+from jakgraph.graph.export.push import DEFAULT_GRAPH, push
+from jakgraph.graph.store.remote import RemoteStore
+from jakgraph.queries.catalog import query_names
+from jakgraph.queries.runner import run_query
+
+from conftest import run_cli
+from servers import free_port, start_oxigraph, start_virtuoso
+
+pytestmark = pytest.mark.slow
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")}
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory, store_path):
+    started = {}
+    try:
+        for name, start in (("oxigraph", start_oxigraph), ("virtuoso", start_virtuoso)):
+            server = start(tmp_path_factory.mktemp(name))
+            started[name] = server
+            args = ["push", "--endpoint", server.query_url, "--update-endpoint", server.update_url, "--store", str(store_path)]
+            if server.user:
+                args += ["--user", server.user, "--password", server.password]
+            result = run_cli(*args)
+            assert result.returncode == 0, result.stderr
+        yield started
+    finally:
+        for server in started.values():
+            server.stop()
+
+
+@pytest.fixture(scope="module")
+def engines(servers, store):
+    remote = {name: RemoteStore(s.query_url, graph=DEFAULT_GRAPH, timeout=120) for name, s in servers.items()}
+    return {"embedded": store, **remote}
+
+
+def normal(term) -> str:
+    """A term compared across engines: numbers by value, booleans as true/false, other literals by text."""
+    if term is None:
+        return ""
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return "<" + term.value + ">"
+    if kind == "BlankNode":
+        return "_:"
+    datatype = term.datatype.value if term.datatype else ""
+    if datatype in NUMERIC:
+        try:
+            return str(Decimal(term.value).normalize())
+        except InvalidOperation:
+            return term.value
+    if datatype == XSD + "boolean":
+        return {"1": "true", "0": "false"}.get(term.value, term.value)
+    return term.value + (f"@{term.language}" if term.language else "")
+
+
+# GROUP_CONCAT joins values in an order SPARQL 1.1 leaves open: these columns compare as sorted lists
+LIST_COLUMNS = {"refs": ",", "drugs": ", ", "drug_names": ", ", "source_a": "; ", "source_b": "; "}
+
+
+def answer_set(store, name: str) -> set[tuple[str, ...]]:
+    results = run_query(store, name, {})
+    names = [v.value for v in results.variables]
+    rows = set()
+    for solution in results:
+        row = []
+        for n in names:
+            value = normal(solution[n])
+            if n in LIST_COLUMNS:
+                value = LIST_COLUMNS[n].join(sorted(value.split(LIST_COLUMNS[n])))
+            row.append(value)
+        rows.add(tuple(row))
+    return rows
+
+
+def test_push_lands_every_triple(servers, engines, store):
+    from jakgraph.graph.export.push import count, ntriples_lines
+
+    expected = len(ntriples_lines(store))
+    for name in ("oxigraph", "virtuoso"):
+        assert count(engines[name], DEFAULT_GRAPH) == expected
+
+
+@pytest.mark.parametrize("name", query_names())
+def test_stored_query_gives_the_same_answer_on_every_engine(engines, name):
+    embedded = answer_set(engines["embedded"], name)
+    assert embedded, f"{name} has no answer on the embedded store"
+    for engine in ("oxigraph", "virtuoso"):
+        assert answer_set(engines[engine], name) == embedded, engine
+
+
+def test_failed_push_leaves_the_old_graph(servers, store, monkeypatch):
+    server = servers["oxigraph"]
+    remote = RemoteStore(server.query_url)
+    from jakgraph.graph.export.push import count
+
+    before = count(remote, DEFAULT_GRAPH)
+    calls = {"n": 0}
+    original = RemoteStore.update
+
+    def failing(self, sparql, endpoint=None):
+        calls["n"] += 1
+        if sparql.startswith("INSERT DATA") and calls["n"] > 3:
+            raise UserError("connection lost (simulated)")
+        return original(self, sparql, endpoint)
+
+    monkeypatch.setattr(RemoteStore, "update", failing)
+    with pytest.raises(UserError):
+        push(store, remote, DEFAULT_GRAPH, server.update_url, chunk=1000)
+    monkeypatch.setattr(RemoteStore, "update", original)
+    assert count(remote, DEFAULT_GRAPH) == before
+    graphs = {s["g"].value for s in remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    assert graphs == {DEFAULT_GRAPH}  # the upload graph was dropped
+
+
+def one_line_error(result) -> str:
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_unreachable_endpoint_is_one_line(store_path):
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    line = one_line_error(run_cli("query", "off-label-disorders", "--endpoint", url, "--timeout", "5"))
+    assert f"cannot reach {url}" in line
+
+
+def test_wrong_password_is_one_line(servers, store_path):
+    server = servers["virtuoso"]
+    line = one_line_error(run_cli("push", "--endpoint", server.query_url, "--update-endpoint", server.update_url,
+                                  "--user", "dba", "--password", "wrong", "--store", str(store_path)))
+    assert "refused the credentials (HTTP 401)" in line
+
+
+def test_sparql_error_from_the_server_is_one_line(servers):
+    line = one_line_error(run_cli("sparql", "SELECT ?x WHERE { ?x", "--endpoint", servers["oxigraph"].query_url))
+    assert "rejected the request" in line
+
+
+def test_timeout_is_one_line(servers):
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    line = one_line_error(run_cli("sparql", slow, "--endpoint", servers["virtuoso"].query_url, "--timeout", "1",
+                                  "--graph", DEFAULT_GRAPH))
+    assert "did not answer within 1 s" in line

@@ -1,0 +1,256 @@
+"""``jakgraph load`` and the scale generator: streaming, all-or-nothing loads and deterministic synthetic graphs."""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jakgraph.errors import UserError
+from jakgraph.graph.store.load import bulk_load
+from jakgraph.bench.scale import MIN_SIZE, SIZE_SLACK, generate
+from jakgraph.graph.store import open_store
+
+EX = "https://example.org/"
+GOOD = f"<{EX}a> <{EX}p> \"one\" .\n<{EX}b> <{EX}p> \"two\" .\n"
+BAD = GOOD + f"<{EX}c> <{EX}p> oops .\n<{EX}d> <{EX}p> \"four\" .\n"   # line 3, column 49: not an RDF term
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def count(location: Path, graph: str | None = None) -> int:
+    """Triples in the union (no ``graph``), in the named graph ``graph``, or in the default graph (``"default"``)."""
+    if graph == "default":
+        from pyoxigraph import DefaultGraph, Store
+
+        return len(list(Store.read_only(str((location / "current").resolve())).quads_for_pattern(
+            None, None, None, DefaultGraph())))
+    pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    return int(next(iter(open_store(location).query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")))["n"].value)
+
+
+@pytest.fixture(scope="module")
+def scale_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The smallest generated graph, seed 7."""
+    return generate(tmp_path_factory.mktemp("scale") / "scale.nt", MIN_SIZE, seed=7).path
+
+
+@pytest.fixture(scope="module")
+def scale_store(tmp_path_factory: pytest.TempPathFactory, scale_file: Path) -> Path:
+    location = tmp_path_factory.mktemp("scale-store")
+    bulk_load([scale_file], location)
+    return location
+
+
+# -- the generator ---------------------------------------------------------------------------------------------
+def test_same_seed_gives_the_same_bytes(tmp_path: Path, scale_file: Path) -> None:
+    again = generate(tmp_path / "again.nt", MIN_SIZE, seed=7).path
+    other = generate(tmp_path / "other.nt", MIN_SIZE, seed=8).path
+    assert sha256(again) == sha256(scale_file)
+    assert sha256(other) != sha256(scale_file)
+
+
+def test_same_seed_gives_the_same_bytes_in_another_process_and_gzipped(tmp_path: Path, scale_file: Path) -> None:
+    code = "import sys; from pathlib import Path; from jakgraph.bench.scale import generate; " \
+           f"generate(Path(sys.argv[1]), {MIN_SIZE}, seed=7)"
+    for name in ("a.nt.gz", "b.nt.gz"):
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / name)], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(len(name) * 11 + ord(name[0]))})
+    assert sha256(tmp_path / "a.nt.gz") == sha256(tmp_path / "b.nt.gz")
+    assert gzip.decompress((tmp_path / "a.nt.gz").read_bytes()) == scale_file.read_bytes()
+
+
+@pytest.mark.parametrize("size", [MIN_SIZE, 23_456])
+def test_size_is_met_within_the_slack_with_distinct_triples(tmp_path: Path, size: int) -> None:
+    report = generate(tmp_path / "g.nt", size, seed=1)
+    lines = report.path.read_text(encoding="utf-8").splitlines()
+    assert size <= report.triples < size + SIZE_SLACK
+    assert len(lines) == len(set(lines)) == report.triples
+
+
+def test_sizes_below_the_minimum_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="out of range"):
+        generate(tmp_path / "g.nt", MIN_SIZE - 1)
+    with pytest.raises(UserError, match=r"\*\.nt"):
+        generate(tmp_path / "g.ttl", MIN_SIZE)
+
+
+def test_generated_graph_conforms_to_the_shapes(scale_file: Path) -> None:
+    from rdflib import Graph
+
+    from jakgraph.graph.store.validate import violations
+
+    assert violations(Graph().parse(scale_file, format="nt")) == []
+
+
+def test_every_stored_query_has_answers_with_its_defaults(scale_store: Path) -> None:
+    from jakgraph.queries.catalog import query_names
+    from jakgraph.queries.runner import run_query
+
+    store = open_store(scale_store)
+    empty = [name for name in query_names() if not list(run_query(store, name))]
+    assert empty == []
+
+
+def test_the_default_parameters_name_generated_nodes(scale_store: Path) -> None:
+    from jakgraph.queries.catalog import all_queries
+
+    defaults = {p.default for q in all_queries() for p in q.parameters if p.type == "iri" and p.default}
+    store = open_store(scale_store)
+    missing = [iri for iri in sorted(defaults) if not store.query(f"ASK {{ <{iri}> ?p ?o }}")]
+    assert "https://w3id.org/jakgraph/evidence/baricitinib--psoriasis--18" in defaults
+    assert missing == []
+
+
+# -- loading ---------------------------------------------------------------------------------------------------
+def test_load_puts_every_generated_triple_in_the_default_graph(scale_store: Path, scale_file: Path) -> None:
+    triples = len(scale_file.read_text(encoding="utf-8").splitlines())
+    assert count(scale_store, "default") == count(scale_store) == triples
+    assert open_store(scale_store).named_graphs() == []
+
+
+def test_gzipped_file_loads_the_same_triples(tmp_path: Path, scale_file: Path) -> None:
+    zipped = tmp_path / "scale.nt.gz"
+    zipped.write_bytes(gzip.compress(scale_file.read_bytes()))
+    bulk_load([zipped], tmp_path / "store")
+    assert count(tmp_path / "store") == len(scale_file.read_text(encoding="utf-8").splitlines())
+
+
+def test_graph_option_puts_the_triples_in_that_graph_and_quads_keep_theirs(tmp_path: Path) -> None:
+    (tmp_path / "a.nt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.nq").write_text(f"<{EX}x> <{EX}p> \"q\" <{EX}g/quads> .\n", encoding="utf-8")
+    (tmp_path / "c.ttl").write_text(f"@prefix ex: <{EX}> .\nex:t ex:p \"t\" .\n", encoding="utf-8")
+    bulk_load([tmp_path / "a.nt", tmp_path / "b.nq", tmp_path / "c.ttl"], tmp_path / "store", graph=EX + "g/mine")
+    assert count(tmp_path / "store", EX + "g/mine") == 3
+    assert count(tmp_path / "store", EX + "g/quads") == 1
+    assert open_store(tmp_path / "store").named_graphs() == [EX + "g/mine", EX + "g/quads"]
+
+
+def test_loading_is_additive_and_keeps_the_built_graph(tmp_path: Path, store_path: Path) -> None:
+    location = tmp_path / "store"
+    shutil.copytree(store_path, location, symlinks=True)
+    built = count(location)
+    (tmp_path / "a.nt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.nt").write_text(f"<{EX}c> <{EX}p> \"three\" .\n", encoding="utf-8")
+    bulk_load([tmp_path / "a.nt"], location)
+    bulk_load([tmp_path / "b.nt"], location)
+    assert count(location) == built + 3
+    bulk_load([tmp_path / "a.nt"], location)  # the same triples again: nothing new
+    assert count(location) == built + 3
+    assert [p.name for p in (location / "builds").iterdir()] == [(location / "current").resolve().name]
+
+
+def test_stats_counts_the_default_graph_beside_the_named_graphs(tmp_path: Path, store_path: Path, cli) -> None:
+    location = tmp_path / "store"
+    shutil.copytree(store_path, location, symlinks=True)
+    built = count(location)
+    (tmp_path / "a.nt").write_text(GOOD, encoding="utf-8")
+    bulk_load([tmp_path / "a.nt"], location)
+    done = cli("stats", "--store", str(location))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"triples: {built + 2}"
+    assert [line.split() for line in lines if line.startswith("(default graph)")] == [["(default", "graph)", "2"]]
+
+
+def test_progress_reports_bytes_read_up_to_the_total_then_each_step(tmp_path: Path, scale_file: Path) -> None:
+    calls: list[tuple[int, int, str]] = []
+    bulk_load([scale_file], tmp_path / "store", progress=lambda *call: calls.append(call))
+    size = scale_file.stat().st_size
+    assert calls[-2:] == [(size, size, "compacting"), (size, size, "done")]
+    assert [done for done, _, _ in calls] == sorted(done for done, _, _ in calls)
+    assert {step for done, _, step in calls if done < size} == {"reading"}  # read in pieces of 1 MB
+    assert {step for done, _, step in calls if done == size} == {"writing", "compacting", "done"}
+
+
+def test_progress_bar_draws_the_share_read() -> None:
+    from jakgraph.cli.load_command import ProgressBar
+
+    screen = io.StringIO()
+    bar = ProgressBar(screen, width=10)
+    bar(500, 1000, "reading")
+    bar(1000, 1000, "compacting")
+    first, last = screen.getvalue().split("\r")[1:]
+    assert first.startswith("  [#####.....]  50.0%  0.0 of 0.0 MB  ") and first.rstrip().endswith(" reading")
+    assert last.startswith("  [##########] 100.0%  0.0 of 0.0 MB  ") and last.rstrip().endswith(" compacting")
+
+
+# -- all or nothing --------------------------------------------------------------------------------------------
+@pytest.fixture
+def loaded(tmp_path: Path) -> Path:
+    """A store holding the two triples of GOOD."""
+    (tmp_path / "good.nt").write_text(GOOD, encoding="utf-8")
+    bulk_load([tmp_path / "good.nt"], tmp_path / "store")
+    return tmp_path / "store"
+
+
+def assert_unchanged(location: Path, build: Path) -> None:
+    assert (location / "current").resolve() == build
+    assert [p.name for p in (location / "builds").iterdir()] == [build.name]
+    assert count(location) == 2
+
+
+def test_syntax_error_names_file_line_and_column_and_leaves_the_store(tmp_path: Path, loaded: Path, cli) -> None:
+    (tmp_path / "bad.nt").write_text(BAD, encoding="utf-8")
+    build = (loaded / "current").resolve()
+    done = cli("load", str(tmp_path / "bad.nt"), "--store", str(loaded))
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"jakgraph load: {tmp_path / 'bad.nt'}, line 3, column 49: "
+                                        "The object of a triple must be an IRI, a blank node or a literal"]
+    assert_unchanged(loaded, build)
+
+
+def test_syntax_error_in_a_later_gzipped_file_keeps_the_earlier_files_out(tmp_path: Path, loaded: Path) -> None:
+    (tmp_path / "more.nt").write_text(f"<{EX}e> <{EX}p> \"five\" .\n", encoding="utf-8")
+    (tmp_path / "bad.nt.gz").write_bytes(gzip.compress(BAD.encode()))
+    build = (loaded / "current").resolve()
+    with pytest.raises(UserError, match=r"bad\.nt\.gz, line 3, column 49: "):
+        bulk_load([tmp_path / "more.nt", tmp_path / "bad.nt.gz"], loaded)
+    assert_unchanged(loaded, build)
+
+
+def test_broken_gzip_and_interrupted_loads_leave_the_store(tmp_path: Path, loaded: Path, scale_file: Path) -> None:
+    build = (loaded / "current").resolve()
+    (tmp_path / "cut.nt.gz").write_bytes(gzip.compress(scale_file.read_bytes())[:40_000])
+    with pytest.raises(UserError, match=r"cut\.nt\.gz: Compressed file ended"):
+        bulk_load([tmp_path / "cut.nt.gz"], loaded)
+    assert_unchanged(loaded, build)
+
+    def interrupt(done: int, total: int, step: str) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        bulk_load([scale_file], loaded, progress=interrupt)
+    assert_unchanged(loaded, build)
+
+
+@pytest.mark.parametrize("name, message", [
+    ("missing.nt", "missing.nt: no such file"),
+    ("data.rdf", "data.rdf: unknown RDF format '.rdf'; load N-Triples (.nt), N-Quads (.nq) or Turtle (.ttl)"),
+])
+def test_missing_or_unknown_files_fail_before_anything_is_written(tmp_path: Path, cli, name: str, message: str) -> None:
+    (tmp_path / "data.rdf").write_text("<rdf/>", encoding="utf-8")
+    done = cli("load", name, "--store", str(tmp_path / "store"), cwd=tmp_path)
+    assert done.returncode == 1
+    assert len(done.stderr.splitlines()) == 1 and done.stderr.startswith(f"jakgraph load: {message}")
+    assert not (tmp_path / "store").exists()
+
+
+def test_load_command_says_what_it_loaded_and_draws_no_bar_off_a_terminal(tmp_path: Path, cli) -> None:
+    (tmp_path / "good.nt").write_text(GOOD, encoding="utf-8")
+    done = cli("load", "good.nt", "--graph", EX + "g/cli", "--store", "store", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert done.stdout.startswith(f"loaded 1 file (0.0 MB) into <{EX}g/cli> at store in ")
+    assert count(tmp_path / "store", EX + "g/cli") == 2
+    again = cli("load", "good.nt", "--store", "other", cwd=tmp_path)
+    assert again.stdout.startswith("loaded 1 file (0.0 MB) into the default graph at other in ")
+    assert count(tmp_path / "other", "default") == 2
