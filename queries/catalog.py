@@ -133,5 +133,14 @@ def parsed_query(name: str) -> StoredQuery:
     return parse_query(name, files(__package__).joinpath(f"{name}.rq").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=None)
+def internal_query(name: str) -> str:
+    """The text of ``queries/internal/NAME.rq``: a query the package itself runs (exports, network, statistics).
+
+    Internal queries are not stored questions: ``jakgraph queries`` does not list them.
+    """
+    return files(__package__).joinpath("internal", f"{name}.rq").read_text(encoding="utf-8")
+
+
 def all_queries() -> list[StoredQuery]:
     return [load_query(name) for name in query_names()]

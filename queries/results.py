@@ -7,6 +7,8 @@ import json
 from typing import Any, Iterable
 
 from .results_json import json_term
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
 from jakgraph.ontology.namespaces import compact
 
 FORMATS = ("table", "csv", "tsv", "json", "srj")
@@ -29,6 +31,50 @@ def rows_of(results: Any) -> tuple[list[str], list[list[Any]]]:
     variables = [v.value for v in results.variables]
     rows = [[solution[name] for name in variables] for solution in results]
     return variables, rows
+
+
+INTEGER_TYPES = frozenset(XSD + name for name in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+    "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"))
+REAL_TYPES = frozenset(XSD + name for name in ("decimal", "double", "float"))
+
+
+def value(term: Any, compact_iris: bool = False) -> Any:
+    """A term as a Python value: IRIs as text (``drug:baricitinib`` with ``compact_iris``), whole numbers as
+    ``int``, decimals and doubles as ``float``, booleans as ``bool``, other literals by their text; None stays None.
+
+    >>> from pyoxigraph import Literal, NamedNode
+    >>> value(Literal("271", datatype=NamedNode(XSD + "integer")))
+    271
+    >>> value(NamedNode("https://w3id.org/jakgraph/drug/baricitinib"), compact_iris=True)
+    'drug:baricitinib'
+    """
+    if term is None:
+        return None
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return compact(term.value) if compact_iris else term.value
+    if kind == "BlankNode":
+        return f"_:{term.value}"
+    if kind != "Literal":
+        return str(term)
+    datatype = term.datatype.value
+    try:
+        if datatype in INTEGER_TYPES:
+            return int(term.value)
+        if datatype in REAL_TYPES:
+            return float(term.value)
+    except ValueError:
+        return term.value  # an ill-typed literal keeps its text
+    if datatype == XSD + "boolean":
+        return term.value in ("true", "1")
+    return term.value
+
+
+def rows(results: Any, compact_iris: bool = False) -> list[dict[str, Any]]:
+    """The solutions of a SELECT as dicts of Python values (see :func:`value`), unbound variables as None."""
+    variables = [v.value for v in results.variables]
+    return [{name: value(solution[name], compact_iris) for name in variables} for solution in results]
 
 
 def render(results: Any, fmt: str = "table") -> str:
