@@ -21,3 +21,10 @@ class CurationError(UserError):
 
 class ValidationError(UserError):
     """The built graph breaks a SHACL shape."""
+
+
+def first_line(message: str, limit: int = 160) -> str:
+    """The first line of an engine's message, cut to ``limit`` characters: what a one-line error can show."""
+    text = message.strip()
+    first = text.splitlines()[0] if text else message
+    return first if len(first) <= limit else first[: limit - 1] + "…"

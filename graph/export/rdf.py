@@ -8,7 +8,7 @@ from typing import IO, Any
 from jakgraph.errors import UserError
 from jakgraph.ontology.namespaces import PREFIXES
 
-from jakgraph.graph.store.embedded import EmbeddedStore
+from jakgraph.graph.store.protocol import Store
 
 GRAPH_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "rdfxml": "RDF_XML", "jsonld": "JSON_LD"}
 DATASET_FORMATS = {"trig": "TRIG", "nquads": "N_QUADS"}
@@ -21,12 +21,12 @@ def jsonld_context() -> dict[str, Any]:
     return json.loads(files("jakgraph.ontology").joinpath("context.jsonld").read_text(encoding="utf-8"))
 
 
-def export(store: EmbeddedStore, fmt: str, output: IO[bytes]) -> None:
+def export(store: Store, fmt: str, output: IO[bytes]) -> None:
     """Serialise the store to ``output`` in ``fmt`` (one of RDF_FORMATS)."""
     from pyoxigraph import RdfFormat, serialize
 
     if fmt in DATASET_FORMATS:
-        store.dump(output, getattr(RdfFormat, DATASET_FORMATS[fmt]), prefixes=PREFIXES)
+        serialize(store.quads(), output, getattr(RdfFormat, DATASET_FORMATS[fmt]), prefixes=PREFIXES)
     elif fmt == "jsonld":
         write_jsonld(store, output)
     elif fmt in GRAPH_FORMATS:
@@ -37,7 +37,7 @@ def export(store: EmbeddedStore, fmt: str, output: IO[bytes]) -> None:
         raise UserError(f"unknown export format {fmt!r} (expected one of: {', '.join(RDF_FORMATS)})")
 
 
-def write_jsonld(store: EmbeddedStore, output: IO[bytes]) -> None:
+def write_jsonld(store: Store, output: IO[bytes]) -> None:
     """Compacted JSON-LD of the union graph, with the shipped context given inline."""
     from pyoxigraph import RdfFormat, serialize
     from rdflib import Graph

@@ -11,7 +11,6 @@ import socket
 import sys
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -20,7 +19,7 @@ from jakgraph.ontology.namespaces import BASE
 
 from .pages import query_page, static_file
 from .worker import DescribeJob, QueryJob, Reply, WorkerPool
-from jakgraph.graph.store.embedded import EmbeddedStore
+from jakgraph.graph.store.folder import StoreFolder
 
 MAX_BODY = 1 << 20
 TRUNCATED_HEADER = "X-JAKGRAPH-Truncated"
@@ -325,11 +324,12 @@ class Handler(BaseHTTPRequestHandler):
         self.deliver(self.server.pool.run(DescribeJob(iris, fmt, self.server.settings.max_results)))
 
 
-def serve(location: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
+def serve(folder: StoreFolder, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
           max_results: int = 10000, workers: int = 4, examples: list[tuple[str, str, str]] | None = None,
           quiet: bool = False) -> None:
     """Serve the store at ``location`` until interrupted (Ctrl-C or SIGTERM); workers are stopped on the way out."""
-    EmbeddedStore(location).build_path  # a missing store is a one-line error before anything starts
+    folder.require_current()  # a missing store is a one-line error before anything starts
+    location = folder.path
     settings = Settings(timeout, max_results, query_page(examples or []), quiet)
     pool = WorkerPool(location, workers, timeout)
     try:

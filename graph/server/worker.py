@@ -20,7 +20,9 @@ from jakgraph.errors import UserError
 from jakgraph.ontology.namespaces import PREFIXES
 
 from jakgraph.queries.results_json import json_term
-from jakgraph.graph.store.embedded import EmbeddedStore, short
+from jakgraph.errors import first_line
+from jakgraph.graph.store.embedded import EmbeddedStore
+from jakgraph.graph.store.folder import StoreFolder
 
 RESULT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                 "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
@@ -68,25 +70,19 @@ class Reply:
 
 
 class JobRunner:
-    """Answers jobs inside a worker process; reopens the store when a rebuild has moved ``current``."""
+    """Answers jobs inside a worker process, on the build ``current`` names when each job starts.
+
+    The worker keeps its build open (under a reader lease, so writers leave it in place) until a rebuild
+    or load has swapped in a newer one; then it opens that and lets the old one go.
+    """
 
     def __init__(self, location: Path) -> None:
-        self.location = location
-        self._path: Path | None = None
-        self._store: Any = None
+        self.embedded = EmbeddedStore(StoreFolder(location))
 
     def store(self) -> Any:
-        """The read-only store of the build ``current`` names now."""
-        from pyoxigraph import Store
-
-        path = EmbeddedStore(self.location).build_path
-        if path != self._path:
-            try:
-                self._store = Store.read_only(str(path))
-            except OSError as exc:
-                raise UserError(f"the store at {self.location} cannot be opened: {short(str(exc))}") from None
-            self._path = path
-        return self._store
+        """The read-only Oxigraph database of the current build."""
+        self.embedded.refresh()
+        return self.embedded.database
 
     def run(self, job: QueryJob | DescribeJob) -> Reply:
         """Answer one job; any failure becomes a one-line reply."""
@@ -98,7 +94,7 @@ class JobRunner:
         except UserError as exc:
             return Reply.text(500, str(exc))
         except Exception as exc:  # noqa: BLE001 - the worker must answer, whatever happened
-            return Reply.text(500, f"internal error: {type(exc).__name__}: {short(str(exc))}")
+            return Reply.text(500, f"internal error: {type(exc).__name__}: {first_line(str(exc))}")
 
 
 def answer_query(store: Any, job: QueryJob) -> Reply:
@@ -112,7 +108,7 @@ def answer_query(store: Any, job: QueryJob) -> Reply:
         if job.named_graphs:
             options["named_graphs"] = [NamedNode(iri) for iri in job.named_graphs]
     except ValueError as exc:
-        return Reply.text(400, f"invalid graph IRI: {short(str(exc))}")
+        return Reply.text(400, f"invalid graph IRI: {first_line(str(exc))}")
     try:
         results = store.query(job.text, **options)
         if isinstance(results, QueryBoolean):
@@ -132,9 +128,9 @@ def answer_query(store: Any, job: QueryJob) -> Reply:
         body = serialize_solutions(variables, solutions, job.results_format)
         return Reply(200, RESULT_TYPES[job.results_format], body, truncated)
     except SyntaxError as exc:
-        return Reply.text(400, f"SPARQL syntax error: {short(str(exc))}")
+        return Reply.text(400, f"SPARQL syntax error: {first_line(str(exc))}")
     except OSError as exc:
-        return Reply.text(500, f"query failed: {short(str(exc))}")
+        return Reply.text(500, f"query failed: {first_line(str(exc))}")
 
 
 def not_acceptable(kind: str, offers: dict[str, str]) -> Reply:

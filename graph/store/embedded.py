@@ -1,73 +1,101 @@
-"""The embedded on-disk Oxigraph store: a folder whose ``current`` link names the last good build."""
+"""The embedded Oxigraph store: the current build of a store folder, opened read-only under a reader lease."""
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterable
 
-from jakgraph.errors import UserError
+from jakgraph.errors import UserError, first_line
 from jakgraph.ontology.namespaces import PREFIXES
 
-from .location import resolve_location
+from .folder import OpenBuild, StoreFolder
 
-CURRENT = "current"
-BUILDS = "builds"
+if TYPE_CHECKING:
+    from pyoxigraph import Quad, Store as OxigraphStore, Triple
+
+    from .protocol import QueryResults
 
 
 class EmbeddedStore:
-    """Read access to the last successful build under ``location``.
+    """Read access to the current build of ``folder``, opened on first use and kept until :meth:`close`.
 
-    >>> store = open_store("/tmp/jakgraph-store")       # doctest: +SKIP
-    >>> store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # doctest: +SKIP
+    The build stays the one first opened, whatever writers do meanwhile; :meth:`refresh` moves to the
+    build ``current`` names now (what a long-running reader such as a server worker calls between queries).
+
+    >>> store = EmbeddedStore(StoreFolder.at("/tmp/jakgraph-store"))             # doctest: +SKIP
+    >>> store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")             # doctest: +SKIP
     """
 
-    def __init__(self, location: Path) -> None:
-        self.location = location
-        self._store: Any = None
+    def __init__(self, folder: StoreFolder) -> None:
+        self.folder = folder
+        self._open: OpenBuild | None = None
+
+    def __repr__(self) -> str:
+        return f"EmbeddedStore({str(self.folder.path)!r})"
 
     @property
-    def build_path(self) -> Path:
-        """Folder of the build the ``current`` link points to."""
-        link = self.location / CURRENT
-        if not link.is_symlink() and not link.exists():
-            raise UserError(f"no graph has been built at {self.location}: run 'jakgraph build' first"
-                            " (or pass --store / set JAKGRAPH_STORE to where it was built)")
-        return link.resolve()
+    def location(self) -> str:
+        return str(self.folder.path)
 
-    def _open(self) -> Any:
-        if self._store is None:
-            from pyoxigraph import Store
+    @property
+    def build_name(self) -> str:
+        """Name of the build this store reads (opening it if needed)."""
+        self._database()
+        assert self._open is not None
+        return self._open.name
 
-            try:
-                self._store = Store.read_only(str(self.build_path))
-            except OSError as exc:
-                raise UserError(f"the store at {self.location} cannot be opened: {exc}") from None
-        return self._store
+    @property
+    def database(self) -> "OxigraphStore":
+        """The read-only Oxigraph database of the open build, for callers that need Oxigraph's own options."""
+        return self._database()
 
-    def query(self, sparql: str) -> Any:
-        """Run a SPARQL query over the union of all named graphs; returns pyoxigraph results."""
-        store = self._open()
+    def _database(self) -> "OxigraphStore":
+        if self._open is None:
+            self._open = self.folder.open_current()
+        return self._open.store
+
+    def refresh(self) -> bool:
+        """Move to the build ``current`` names now, if a writer has swapped in a new one; whether it moved."""
+        if self._open is not None and self.folder.current_name() == self._open.name:
+            return False
+        newer = self.folder.open_current()
+        if self._open is not None:
+            self._open.close()
+        self._open = newer
+        return True
+
+    def close(self) -> None:
+        if self._open is not None:
+            self._open.close()
+            self._open = None
+
+    def query(self, sparql: str) -> "QueryResults":
+        """Run a SPARQL query over the union of all graphs; returns pyoxigraph results."""
+        database = self._database()
         try:
-            return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+            return database.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise UserError(f"SPARQL syntax error: {short(str(exc))}") from None
+            raise UserError(f"SPARQL syntax error: {first_line(str(exc))}") from None
+
+    def triples(self) -> "Iterable[Triple]":
+        from jakgraph.queries.catalog import internal_query
+
+        return self.query(internal_query("all-triples"))  # type: ignore[return-value]
+
+    def quads(self) -> "Iterable[Quad]":
+        return self._database().quads_for_pattern(None, None, None, None)
 
     def dump(self, output: Any, format: Any, prefixes: dict[str, str] | None = None) -> None:
-        """Write every quad of the store to ``output`` in a dataset format (TriG, N-Quads)."""
-        self._open().dump(output, format, prefixes=prefixes)
-
-    def default_graph_size(self) -> int:
-        """Triples in the store's own default graph (where ``jakgraph load`` puts triples by default)."""
-        solutions = self._open().query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        return int(next(iter(solutions))["n"].value)
+        """Write every quad to ``output`` in a dataset format (TriG, N-Quads), streamed by Oxigraph."""
+        self._database().dump(output, format, prefixes=prefixes)
 
     def named_graphs(self) -> list[str]:
-        return sorted(graph.value for graph in self._open().named_graphs())
+        return sorted(graph.value for graph in self._database().named_graphs())
+
+    def default_graph_size(self) -> int:
+        """Triples in the store's own default graph (where ``jakgraph load`` puts triples unless told otherwise)."""
+        from jakgraph.queries.catalog import internal_query
+
+        solutions = self._database().query(internal_query("triple-count"))  # the default graph alone, not the union
+        return int(next(iter(solutions))["n"].value)
 
     def __len__(self) -> int:
-        return len(self._open())
-
-
-def short(message: str, limit: int = 160) -> str:
-    """First line of an engine message, cut to ``limit`` characters."""
-    first = message.strip().splitlines()[0] if message.strip() else message
-    return first if len(first) <= limit else first[: limit - 1] + "…"
+        return len(self._database())

@@ -1,10 +1,10 @@
 """Add large RDF files to the store, streamed, with the same all-or-nothing guarantee as ``build``.
 
-The current build is copied into a new build folder (``Store.backup``: hard links on the same file system,
-so it is quick at any size), or an empty one is started; each file is streamed into it by pyoxigraph's bulk
-loader from a file object, gunzipped on the fly for ``.gz``; the build is compacted, and only then is the
-``current`` link swapped. A parse error, a missing file, a kill or Ctrl-C midway leaves the previous store
-readable and unchanged.
+Under the store's writer lock, the current build is copied into a new staging build (``Store.backup``: hard
+links on the same file system, so it is quick at any size), or an empty one is started; each file is streamed
+into it by pyoxigraph's bulk loader from a file object, gunzipped on the fly for ``.gz``; the build is
+compacted, and only then is it swapped in (:class:`~jakgraph.graph.store.folder.StoreFolder`). A parse error,
+a missing file, a kill or Ctrl-C midway leaves the previous store readable and unchanged.
 
 Triples go into the store's default graph, or into the named graph ``graph`` if one is given; quads keep
 their own graph. Queries read the union of the default graph and every named graph, so loaded triples answer
@@ -21,19 +21,15 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import shutil
 import time
-import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
-from jakgraph.errors import UserError
+from jakgraph.errors import UserError, first_line
 
-from .build import remove_old_builds, swap_current
-from .location import resolve_location
-from .embedded import BUILDS, CURRENT, short
+from .folder import StoreFolder
 
 FORMATS = {".nt": "N_TRIPLES", ".nq": "N_QUADS", ".ttl": "TURTLE"}
 READ_SIZE = 1 << 20
@@ -46,7 +42,7 @@ Progress = Callable[[int, int, str], None]
 @dataclass(frozen=True)
 class LoadReport:
     location: Path
-    build: Path
+    build: str
     graph: str | None  # None: the default graph
     files: tuple[Path, ...]
     bytes: int
@@ -112,32 +108,14 @@ def syntax_error(path: Path, exc: SyntaxError) -> UserError:
     reason = exc.msg.split(": ", 1)[1] if exc.msg.startswith("Parser error") and ": " in exc.msg else exc.msg
     place = f", line {exc.lineno}" if exc.lineno else ""
     place += f", column {exc.offset}" if exc.lineno and exc.offset else ""
-    return UserError(f"{path}{place}: {short(reason)}")
+    return UserError(f"{path}{place}: {first_line(reason)}")
 
 
-def new_build(target: Path, builds: Path) -> tuple[Any, Path]:
-    """A writable store in a fresh ``.partial`` build folder, holding a copy of the current build if there is one."""
-    from pyoxigraph import Store
-
-    try:
-        builds.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"cannot create the store folder {builds}: {exc.strerror}") from None
-    name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    staging = builds / (name + ".partial")
-    link = target / CURRENT
-    if link.is_symlink() or link.exists():
-        try:
-            Store.read_only(str(link.resolve())).backup(str(staging))
-        except OSError as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise UserError(f"the store at {target} cannot be copied: {exc}") from None
-    return Store(str(staging)), staging
-
-
-def bulk_load(files: Iterable[str | Path], location: str | Path | None = None, graph: str | None = None,
-              progress: Progress | None = None, optimize: bool = True) -> LoadReport:
+def bulk_load(files: Iterable[str | Path], location: str | os.PathLike[str] | None = None, graph: str | None = None,
+              progress: Progress | None = None, optimize: bool = True, wait: float = 0.0) -> LoadReport:
     """Add the triples (into ``graph``, else the default graph) and quads of ``files`` to the store, all or nothing.
+
+    ``wait`` is how many seconds to wait for another writer of the same store to finish.
 
     ``optimize`` compacts the new build before it is swapped in: the store is opened read-only for queries,
     so it is the only chance to merge the many sorted files a bulk load writes.
@@ -158,12 +136,11 @@ def bulk_load(files: Iterable[str | Path], location: str | Path | None = None, g
         if progress is not None:
             progress(min(done, total), total, "reading" if done < total else "writing")
 
-    target = resolve_location(location)
-    builds = target / BUILDS
+    folder = StoreFolder.at(location)
     started = time.perf_counter()
-    store, staging = new_build(target, builds)
-    loaded = False
-    try:
+    with folder.writer("load", wait) as staging:
+        folder.copy_current_into(staging)
+        store = staging.store
         for path, format_name, gzipped in checked:
             with open_rdf(path, gzipped, count) as stream:
                 try:
@@ -171,21 +148,14 @@ def bulk_load(files: Iterable[str | Path], location: str | Path | None = None, g
                 except SyntaxError as exc:
                     raise syntax_error(path, exc) from None
                 except (OSError, EOFError) as exc:  # unreadable file, bad or truncated gzip stream
-                    raise UserError(f"{path}: {short(str(exc))}") from None
+                    raise UserError(f"{path}: {first_line(str(exc))}") from None
         store.flush()
         if optimize:
             if progress is not None:
                 progress(total, total, "compacting")
             store.optimize()  # compact the bulk loader's overlapping files: 3-4x faster queries at 5e6 triples
-        loaded = True
-    finally:
-        del store  # close the database before its folder is renamed, or removed after a failure
-        if not loaded:
-            shutil.rmtree(staging, ignore_errors=True)
-    final = staging.with_name(staging.name.removesuffix(".partial"))
-    staging.rename(final)
-    swap_current(target, final)
-    remove_old_builds(builds, keep=final)
+        del store
     if progress is not None:
         progress(total, total, "done")
-    return LoadReport(target, final, graph, tuple(p for p, _, _ in checked), total, time.perf_counter() - started)
+    return LoadReport(folder.path, staging.name, graph, tuple(p for p, _, _ in checked), total,
+                      time.perf_counter() - started)

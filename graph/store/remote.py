@@ -1,13 +1,19 @@
-"""A remote SPARQL 1.1 endpoint behind the same ``query()`` as the embedded store, through SPARQLWrapper."""
+"""A remote SPARQL 1.1 endpoint behind the same :class:`~jakgraph.graph.store.protocol.Store` interface as the
+embedded store, through SPARQLWrapper."""
 from __future__ import annotations
 
 import re
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterable
 from urllib.error import HTTPError, URLError
 
 from jakgraph.errors import UserError
 from jakgraph.ontology.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    from pyoxigraph import Quad, Triple
+
+    from .protocol import QueryResults
 
 
 def declare_prefixes(sparql: str) -> str:
@@ -22,6 +28,13 @@ class RemoteStore:
     def __init__(self, endpoint: str, graph: str | None = None, user: str | None = None,
                  password: str | None = None, timeout: float = 60) -> None:
         self.endpoint, self.graph, self.user, self.password, self.timeout = endpoint, graph, user, password, timeout
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.endpoint!r})"
+
+    @property
+    def location(self) -> str:
+        return self.endpoint
 
     def without_graph(self) -> "RemoteStore":
         """The same endpoint with no default graph set, so that GRAPH patterns see every named graph."""
@@ -38,7 +51,7 @@ class RemoteStore:
             client.setCredentials(self.user, self.password or "")
         return client
 
-    def query(self, sparql: str) -> Any:
+    def query(self, sparql: str) -> "QueryResults":
         """Results as pyoxigraph objects (QuerySolutions, QueryBoolean or a list of triples)."""
         from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
         from SPARQLWrapper import JSON, TURTLE
@@ -53,6 +66,38 @@ class RemoteStore:
         if graph_query:
             return [quad.triple for quad in parse(body, format=RdfFormat.TURTLE)]
         return parse_query_results(body, format=QueryResultsFormat.JSON)
+
+    def triples(self) -> "Iterable[Triple]":
+        from jakgraph.queries.catalog import internal_query
+
+        return self.query(internal_query("all-triples"))  # type: ignore[return-value]
+
+    def quads(self) -> "Iterable[Quad]":
+        """Every quad of the endpoint's named graphs (what a default graph holds differs by server, so it is left out)."""
+        from pyoxigraph import Quad
+
+        from jakgraph.queries.catalog import internal_query
+
+        for solution in self.without_graph().query(internal_query("all-quads")):  # type: ignore[union-attr]
+            yield Quad(solution["s"], solution["p"], solution["o"], solution["g"])
+
+    def named_graphs(self) -> list[str]:
+        from jakgraph.queries.catalog import internal_query
+
+        return sorted(s["g"].value for s in self.without_graph().query(internal_query("named-graphs")))  # type: ignore[union-attr]
+
+    def default_graph_size(self) -> None:
+        """None: servers differ in what their default graph is (Virtuoso's is every graph), so it is not counted."""
+        return None
+
+    def __len__(self) -> int:
+        from jakgraph.queries.catalog import internal_query
+
+        solutions = list(self.without_graph().query(internal_query("quad-count")))  # type: ignore[arg-type]
+        return int(solutions[0]["n"].value) if solutions else 0
+
+    def close(self) -> None:
+        """Nothing to let go of: every request is its own connection."""
 
     def update(self, sparql: str, endpoint: str | None = None) -> None:
         client = self.wrapper(endpoint)

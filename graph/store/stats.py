@@ -1,18 +1,11 @@
-"""Counts of a built store: triples per graph and instances per class."""
+"""Counts of a store: triples per graph and instances per class of the curated review graph."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jakgraph.ontology.namespaces import BASE
-
-from .embedded import EmbeddedStore
+from .protocol import Store
 
 DEFAULT_GRAPH = "(default graph)"
-GRAPH_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-CLASS_COUNTS = """
-SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  GRAPH <%sgraph/review> { ?s a ?class }
-} GROUP BY ?class ORDER BY ?class""" % BASE
 
 
 @dataclass(frozen=True)
@@ -22,11 +15,14 @@ class Stats:
     classes: dict[str, int]
 
 
-def stats(store: EmbeddedStore) -> Stats:
-    """Triples in all, per graph (the default graph, if it holds any, then each named graph), and instances per
-    class of the curated review graph."""
+def stats(store: Store) -> Stats:
+    """Triples in all, per graph (the default graph, where the store can tell it and it holds any, then each
+    named graph), and instances per class of the curated review graph."""
+    from jakgraph.queries.catalog import internal_query
+    from jakgraph.queries.results import rows
+
     unnamed = store.default_graph_size()
     graphs = {DEFAULT_GRAPH: unnamed} if unnamed else {}
-    graphs.update({s["g"].value: int(s["n"].value) for s in store.query(GRAPH_COUNTS)})
-    classes = {s["class"].value: int(s["n"].value) for s in store.query(CLASS_COUNTS)}
+    graphs.update({row["g"]: row["n"] for row in rows(store.query(internal_query("graph-sizes")))})
+    classes = {row["class"]: row["n"] for row in rows(store.query(internal_query("class-counts")))}
     return Stats(sum(graphs.values()), graphs, classes)

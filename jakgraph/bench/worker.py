@@ -164,7 +164,7 @@ def jakgraph_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[s
 
     def task(name: str, mode: str) -> tuple[Callable[[], int], Callable[[], int]]:
         """jakgraph's run of a query, and raw pyoxigraph's run of the same bound text on the same open store."""
-        raw, text = store._open(), bound(name)
+        raw, text = store.database, bound(name)
         return (lambda: rows(run_query(store, name)),
                 lambda: rows(raw.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)))
     return task

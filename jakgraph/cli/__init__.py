@@ -4,6 +4,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jakgraph.graph.store import Store
 
 COMMANDS = {
     "build": "Build the graph from the curated tables into the embedded store.",
@@ -45,9 +49,18 @@ def chosen_command(argv: list[str]) -> str | None:
     return word if word in COMMANDS else None
 
 
-def add_store_argument(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--store", metavar="PATH",
-                         help="store folder (default: $JAKGRAPH_STORE, else ~/.local/share/jakgraph/store)")
+def add_store_argument(command: argparse.ArgumentParser, remote: bool = True) -> None:
+    """``--store``: a store folder, or (for commands that only read) an ``http(s)://`` SPARQL endpoint."""
+    where = "store folder or http(s):// SPARQL endpoint" if remote else "store folder"
+    command.add_argument("--store", metavar="PATH" + ("|URL" if remote else ""),
+                         help=f"{where} (default: $JAKGRAPH_STORE, else ~/.local/share/jakgraph/store)")
+
+
+def add_wait_argument(command: argparse.ArgumentParser) -> None:
+    """``--wait``: how long a writer waits for another writer of the same store."""
+    command.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                         help="if another command is changing the store, wait up to this long for it "
+                              "(default: 0, stop at once and say which process holds the store)")
 
 
 def add_endpoint_arguments(command: argparse.ArgumentParser) -> None:
@@ -59,8 +72,8 @@ def add_endpoint_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--timeout", type=float, default=60, help="seconds to wait for the endpoint (default: 60)")
 
 
-def store_from(args: argparse.Namespace):
-    """The embedded store, or the remote endpoint the arguments name."""
+def store_from(args: argparse.Namespace) -> "Store":
+    """The store the arguments name: ``--endpoint`` (with its options), else ``--store``, else the default folder."""
     from jakgraph.graph.store import open_store
 
     if getattr(args, "endpoint", None):
@@ -72,17 +85,39 @@ def store_from(args: argparse.Namespace):
     return open_store(args.store)
 
 
+def stop_on_sigterm() -> None:
+    """Make SIGTERM stop a command the way Ctrl-C does, so that a writer cleans up its staging build."""
+    import signal
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    signal.signal(signal.SIGTERM, terminate)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C would raise KeyboardInterrupt."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 def main(argv: list[str] | None = None) -> int:
     from jakgraph.errors import UserError
 
     argv = sys.argv[1:] if argv is None else argv
     args = parser(chosen_command(argv)).parse_args(argv)
     module = importlib.import_module(f"jakgraph.cli.{args.command}_command")
+    stop_on_sigterm()
     try:
         return module.run(args) or 0
     except UserError as exc:
         print(f"jakgraph {args.command}: {exc}", file=sys.stderr)
         return 1
+    except Terminated as stop:
+        print(f"jakgraph {args.command}: terminated", file=sys.stderr)
+        return 128 + stop.signum
     except KeyboardInterrupt:
         print(f"jakgraph {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -4,11 +4,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import add_store_argument
+from . import add_store_argument, add_wait_argument
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
-    add_store_argument(command)
+    add_store_argument(command, remote=False)
+    add_wait_argument(command)
     command.add_argument("--curated", metavar="DIR", help="folder of curated tables (default: the shipped data)")
     command.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
 
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
 
     interactive = sys.stderr.isatty() and not args.quiet
     say = (lambda message: print(f"  {message}", file=sys.stderr)) if interactive else (lambda message: None)
-    report = build(args.store, Path(args.curated) if args.curated else None, progress=say)
+    report = build(args.store, Path(args.curated) if args.curated else None, progress=say, wait=args.wait)
     if not args.quiet:
         print(f"built {report.triples} triples into {report.location}")
         for graph, count in sorted(report.graphs.items()):

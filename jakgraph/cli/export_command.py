@@ -6,13 +6,14 @@ import sys
 
 from . import add_store_argument
 
-RDF = ("turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads")
-NETWORK = ("graphml", "gexf", "cyjs", "edges-csv")
-FORMATS = RDF + ("kgx",) + NETWORK
+FORMAT_NAMES = ("turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads", "kgx", "graphml", "gexf", "cyjs",
+                "edges-csv")
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--format", choices=FORMATS, default="turtle", help="output format (default: turtle)")
+    command.add_argument("--format", choices=FORMAT_NAMES, default=None,
+                         help="output format (default: from the output's extension, e.g. .ttl .nt .jsonld .rdf .trig"
+                              " .nq .graphml .gexf .cyjs .csv; Turtle when writing to stdout)")
     command.add_argument("-o", "--output", metavar="PATH",
                          help="file to write (a folder for kgx); stdout if omitted (RDF formats only)")
     add_store_argument(command)
@@ -22,38 +23,39 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from jakgraph.errors import UserError
+    from jakgraph.graph.export import format_for
     from jakgraph.graph.store import open_store
 
+    output = Path(args.output) if args.output else None
+    chosen = format_for(args.format, output)
     store = open_store(args.store)
-    if args.format == "kgx":
+    if chosen.kind == "kgx":
         from jakgraph.graph.export.kgx import write_kgx
 
-        if not args.output:
+        if output is None:
             raise UserError("--format kgx writes nodes.tsv and edges.tsv: give a folder with -o")
-        nodes, edges = write_kgx(store, Path(args.output))
-        print(f"wrote {nodes} nodes and {edges} edges to {args.output}", file=sys.stderr)
+        nodes, edges = write_kgx(store, output)
+        print(f"wrote {nodes} nodes and {edges} edges to {output}", file=sys.stderr)
         return 0
 
-    if args.format in NETWORK:
+    if chosen.kind == "network":
         from jakgraph.graph.export.network import write_network
 
-        if not args.output:
-            raise UserError(f"--format {args.format} writes a file: give its path with -o")
-        write_network(store, args.format, Path(args.output))
+        if output is None:
+            raise UserError(f"--format {chosen.name} writes a file: give its path with -o")
+        write_network(store, chosen.name, output)
         return 0
 
+    from jakgraph.graph.export.atomic import write_atomically
     from jakgraph.graph.export.rdf import export
 
-    if not args.output:
-        export(store, args.format, sys.stdout.buffer)
+    if output is None:
+        export(store, chosen.name, sys.stdout.buffer)
         return 0
-    target = Path(args.output)
-    temporary = target.with_name(f".{target.name}.partial")
-    try:
-        with temporary.open("wb") as output:
-            export(store, args.format, output)
-        temporary.replace(target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise UserError(f"cannot write {target}: {exc.strerror}") from None
+
+    def write(path: Path) -> None:
+        with path.open("wb") as handle:
+            export(store, chosen.name, handle)
+
+    write_atomically(output, write)
     return 0

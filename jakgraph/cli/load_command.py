@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from . import add_store_argument
+from . import add_store_argument, add_wait_argument
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
@@ -15,7 +15,8 @@ def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--graph", metavar="IRI", default=None,
                          help="named graph for the triples (default: the store's default graph, which loads about twice as "
                               "fast); quads keep their own graph")
-    add_store_argument(command)
+    add_store_argument(command, remote=False)
+    add_wait_argument(command)
     command.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
 
 
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
-        report = bulk_load(args.files, args.store, args.graph, progress=bar)
+        report = bulk_load(args.files, args.store, args.graph, progress=bar, wait=args.wait)
     finally:
         if bar is not None:
             bar.finish()

@@ -21,7 +21,7 @@ def positive(kind: type) -> object:
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
-    add_store_argument(command)
+    add_store_argument(command, remote=False)
     command.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     command.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
     command.add_argument("--timeout", type=positive(float), default=10.0, metavar="SECONDS",
@@ -35,14 +35,14 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jakgraph.graph.store.location import resolve_location
     from jakgraph.graph.server.endpoint import serve
+    from jakgraph.graph.store import StoreFolder
     from jakgraph.queries.catalog import all_queries
 
     examples = [(query.name, query.title, query.text) for query in all_queries()
                 if not any(parameter.required for parameter in query.parameters)]
     try:
-        serve(resolve_location(args.store), args.host, args.port, args.timeout, args.max_results, args.workers,
+        serve(StoreFolder.at(args.store), args.host, args.port, args.timeout, args.max_results, args.workers,
               examples, args.quiet)
     except KeyboardInterrupt:
         pass

@@ -15,7 +15,7 @@ import pytest
 from jakgraph.errors import UserError
 from jakgraph.graph.store.load import bulk_load
 from jakgraph.bench.scale import MIN_SIZE, SIZE_SLACK, generate
-from jakgraph.graph.store import open_store
+from jakgraph.graph.store import StoreFolder, open_store
 
 EX = "https://example.org/"
 GOOD = f"<{EX}a> <{EX}p> \"one\" .\n<{EX}b> <{EX}p> \"two\" .\n"
@@ -145,7 +145,8 @@ def test_loading_is_additive_and_keeps_the_built_graph(tmp_path: Path, store_pat
     assert count(location) == built + 3
     bulk_load([tmp_path / "a.nt"], location)  # the same triples again: nothing new
     assert count(location) == built + 3
-    assert [p.name for p in (location / "builds").iterdir()] == [(location / "current").resolve().name]
+    folder = StoreFolder(location)
+    assert folder.builds() == [folder.current_name()] and folder.partial_builds() == []
 
 
 def test_stats_counts_the_default_graph_beside_the_named_graphs(tmp_path: Path, store_path: Path, cli) -> None:
@@ -193,8 +194,9 @@ def loaded(tmp_path: Path) -> Path:
 
 
 def assert_unchanged(location: Path, build: Path) -> None:
-    assert (location / "current").resolve() == build
-    assert [p.name for p in (location / "builds").iterdir()] == [build.name]
+    folder = StoreFolder(location)
+    assert folder.current_name() == build.name
+    assert folder.builds() == [build.name] and folder.partial_builds() == []
     assert count(location) == 2
 
 

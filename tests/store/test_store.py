@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
+from jakgraph.graph.store import StoreFolder
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -106,7 +107,8 @@ def test_rebuild_swaps_and_removes_the_old_build(store_path, tmp_path):
     assert run_cli("build", "--quiet", "--store", str(location)).returncode == 0
     second = (location / "current").resolve()
     assert first != second
-    assert sorted(p.name for p in (location / "builds").iterdir()) == [second.name]
+    folder = StoreFolder(location)
+    assert folder.builds() == [second.name] and folder.partial_builds() == []
 
 
 @pytest.mark.parametrize("delay", [0.3, 0.9, 1.5])
