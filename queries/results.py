@@ -82,8 +82,8 @@ def render(results: Any, fmt: str = "table") -> str:
     kind = type(results).__name__
     if kind == "QueryBoolean":
         return json.dumps({"head": {}, "boolean": bool(results)}) + "\n" if fmt in ("json", "srj") else f"{bool(results)}\n".lower()
-    if kind == "QueryTriples":
-        return "".join(f"{t}\n" for t in results)
+    if not hasattr(results, "variables"):  # CONSTRUCT or DESCRIBE: QueryTriples, or an endpoint's list of triples
+        return "".join(f"{t} .\n" for t in results)  # N-Triples
     variables, rows = rows_of(results)
     if fmt == "json":
         records = [{v: plain(t) for v, t in zip(variables, row) if t is not None} for row in rows]

@@ -184,7 +184,7 @@ class StoreFolder:
         """Hold the lock, give a fresh staging build, and commit it when the block ends without an exception.
 
         On any exception (KeyboardInterrupt included) the staging folder is removed and the store is as it
-        was. The lock is released either way.
+        was; a block that never opened ``staging.store`` commits nothing. The lock is released either way.
         """
         try:
             self._builds.mkdir(parents=True, exist_ok=True)
@@ -205,7 +205,8 @@ class StoreFolder:
             self._remove_dead()
             yield staging
             staging.close()
-            self._commit(staging)
+            if staging.path.exists():
+                self._commit(staging)
             committed = True
         finally:
             if not committed:

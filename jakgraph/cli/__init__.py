@@ -50,10 +50,23 @@ def chosen_command(argv: list[str]) -> str | None:
 
 
 def add_store_argument(command: argparse.ArgumentParser, remote: bool = True) -> None:
-    """``--store``: a store folder, or (for commands that only read) an ``http(s)://`` SPARQL endpoint."""
+    """``--store``: a store folder, or (for commands that only read) an ``http(s)://`` SPARQL endpoint with the
+    options that go with one."""
     where = "store folder or http(s):// SPARQL endpoint" if remote else "store folder"
     command.add_argument("--store", metavar="PATH" + ("|URL" if remote else ""),
                          help=f"{where} (default: $JAKGRAPH_STORE, else ~/.local/share/jakgraph/store)")
+    if remote:
+        endpoint = command.add_argument_group("when the store is a SPARQL endpoint")
+        endpoint.add_argument("--graph", metavar="IRI", help="default graph to query at the endpoint")
+        endpoint.add_argument("--user", help="user name for the endpoint")
+        endpoint.add_argument("--password", help="password for the endpoint")
+        endpoint.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                              help="seconds to wait for the endpoint (default: 60)")
+
+
+def add_endpoint_arguments(command: argparse.ArgumentParser) -> None:
+    """``--endpoint URL``: the same as ``--store URL``, under the name SPARQL users look for."""
+    command.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint (the same as --store URL)")
 
 
 def add_wait_argument(command: argparse.ArgumentParser) -> None:
@@ -63,26 +76,29 @@ def add_wait_argument(command: argparse.ArgumentParser) -> None:
                               "(default: 0, stop at once and say which process holds the store)")
 
 
-def add_endpoint_arguments(command: argparse.ArgumentParser) -> None:
-    """Options to run against a remote SPARQL endpoint instead of the embedded store."""
-    command.add_argument("--endpoint", metavar="URL", help="query this SPARQL endpoint instead of the embedded store")
-    command.add_argument("--graph", metavar="IRI", help="default graph to query at the endpoint")
-    command.add_argument("--user", help="user name for the endpoint")
-    command.add_argument("--password", help="password for the endpoint")
-    command.add_argument("--timeout", type=float, default=60, help="seconds to wait for the endpoint (default: 60)")
-
-
 def store_from(args: argparse.Namespace) -> "Store":
-    """The store the arguments name: ``--endpoint`` (with its options), else ``--store``, else the default folder."""
+    """The store the arguments name, through the one :func:`~jakgraph.graph.store.open_store`.
+
+    ``--endpoint URL`` or ``--store URL`` name an endpoint (with ``--graph``, ``--user``, ``--password``,
+    ``--timeout``); else ``--store PATH``, ``$JAKGRAPH_STORE`` or the default folder.
+    """
+    from jakgraph.errors import UserError
     from jakgraph.graph.store import open_store
 
-    if getattr(args, "endpoint", None):
-        if not args.endpoint.startswith(("http://", "https://")):
-            from jakgraph.errors import UserError
-
-            raise UserError(f"--endpoint {args.endpoint!r} is not an http(s) URL")
-        return open_store(args.endpoint, graph=args.graph, user=args.user, password=args.password, timeout=args.timeout)
-    return open_store(args.store)
+    endpoint = getattr(args, "endpoint", None)
+    if endpoint and not endpoint.startswith(("http://", "https://")):
+        raise UserError(f"--endpoint {endpoint!r} is not an http(s) URL")
+    if endpoint and args.store:
+        raise UserError("give --endpoint or --store, not both")
+    location = endpoint or args.store
+    options = {name: getattr(args, name, None) for name in ("graph", "user", "password", "timeout")}
+    if isinstance(location, str) and location.startswith(("http://", "https://")):
+        timeout = options.pop("timeout")
+        return open_store(location, timeout=60.0 if timeout is None else timeout, **options)
+    given = [f"--{name}" for name, value in options.items() if value is not None]
+    if given:
+        raise UserError(f"{', '.join(given)} apply to a SPARQL endpoint; {location or 'the default store'} is a folder")
+    return open_store(location)
 
 
 def stop_on_sigterm() -> None:

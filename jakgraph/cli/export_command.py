@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import add_store_argument
+from . import add_store_argument, store_from
 
 FORMAT_NAMES = ("turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads", "kgx", "graphml", "gexf", "cyjs",
                 "edges-csv")
@@ -24,11 +24,10 @@ def run(args: argparse.Namespace) -> int:
 
     from jakgraph.errors import UserError
     from jakgraph.graph.export import format_for
-    from jakgraph.graph.store import open_store
 
     output = Path(args.output) if args.output else None
     chosen = format_for(args.format, output)
-    store = open_store(args.store)
+    store = store_from(args)
     if chosen.kind == "kgx":
         from jakgraph.graph.export.kgx import write_kgx
 

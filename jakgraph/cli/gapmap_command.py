@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import add_store_argument
+from . import add_store_argument, store_from
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
@@ -17,8 +17,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from jakgraph.graph.network.gapmap import summary_line, write_gapmap
-    from jakgraph.graph.store import open_store
 
-    gaps = write_gapmap(open_store(args.store), Path(args.output))
+    gaps = write_gapmap(store_from(args), Path(args.output))
     print(f"wrote {args.output}: {summary_line(gaps)}", file=sys.stderr)
     return 0

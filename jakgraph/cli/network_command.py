@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import add_store_argument
+from . import add_store_argument, store_from
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
@@ -18,13 +18,12 @@ def run(args: argparse.Namespace) -> int:
     from jakgraph.graph.network.analysis import (LOW_LEVEL_DESIGN, design_rank, disorder_projection,
                                                  disorders_sharing_drugs, evidence_scale, most_connected,
                                                  single_drug_low_evidence)
-    from jakgraph.graph.store import open_store
     from jakgraph.queries.results import table
 
     if args.top < 0:
         raise UserError(f"--top {args.top}: give a number of rows, 0 for all")
     top = args.top or None
-    store = open_store(args.store)
+    store = store_from(args)
     summary = summary_network(evidence_network(store))
     projection = disorder_projection(summary)
     label = lambda node: summary.nodes[node].get("label", node)

@@ -16,7 +16,7 @@ def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--password", help="password for the endpoint")
     command.add_argument("--timeout", type=float, default=120, help="seconds to wait for each request (default: 120)")
     command.add_argument("--chunk", type=int, default=2000, help="triples per INSERT DATA request (default: 2000)")
-    add_store_argument(command)
+    add_store_argument(command, remote=False)
 
 
 def progress_bar(done: int, total: int) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import add_store_argument
+from . import add_store_argument, store_from
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
@@ -12,10 +12,9 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jakgraph.graph.store.stats import stats
-    from jakgraph.graph.store import open_store
     from jakgraph.queries.results import compact, table
 
-    result = stats(open_store(args.store))
+    result = stats(store_from(args))
     print(f"triples: {result.triples}\n")
     print(table(["graph", "triples"], [[g, str(n)] for g, n in result.graphs.items()]))
     print(table(["class", "instances"], [[compact(c), str(n)] for c, n in result.classes.items()]), end="")

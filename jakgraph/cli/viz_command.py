@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import add_store_argument
+from . import add_store_argument, store_from
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
@@ -24,9 +24,8 @@ def arguments(command: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from jakgraph.graph.store import open_store
     from jakgraph.graph.network.view import write_viz
 
-    view = write_viz(open_store(args.store), Path(args.output), args.drug, args.group, args.min_level)
+    view = write_viz(store_from(args), Path(args.output), args.drug, args.group, args.min_level)
     print(f"wrote {args.output}: {view.subtitle}", file=sys.stderr)
     return 0

@@ -154,3 +154,70 @@ def test_timeout_is_one_line(servers):
     line = one_line_error(run_cli("sparql", slow, "--endpoint", servers["virtuoso"].query_url, "--timeout", "1",
                                   "--graph", DEFAULT_GRAPH))
     assert "did not answer within 1 s" in line
+
+
+def stats_tables(stdout: str) -> tuple[int, dict[str, int], dict[str, int]]:
+    """The total, the graph table and the class table printed by ``jakgraph stats``."""
+    lines = stdout.splitlines()
+    total = int(lines[0].removeprefix("triples: "))
+    rows = [line.rsplit(None, 1) for line in lines[1:] if line and not line.startswith(("-", "(", "graph ", "class "))]
+    graphs = {name: int(n) for name, n in rows if not name.startswith("jak:")}
+    classes = {name: int(n) for name, n in rows if name.startswith("jak:")}
+    return total, graphs, classes
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "virtuoso"])
+def test_stats_on_an_endpoint_counts_its_graphs_and_the_same_classes(servers, store_path, engine):
+    server = servers[engine]
+    remote = run_cli("stats", "--store", server.query_url, "--user", server.user or "", "--password",
+                     server.password or "") if server.user else run_cli("stats", "--store", server.query_url)
+    local = run_cli("stats", "--store", str(store_path))
+    assert (remote.returncode, remote.stderr) == (0, "")
+    _, remote_graphs, remote_classes = stats_tables(remote.stdout)
+    total, _, local_classes = stats_tables(local.stdout)
+    assert remote_graphs[DEFAULT_GRAPH] == total  # push puts the union of the three graphs into one
+    assert remote_classes == local_classes
+
+
+def test_export_from_an_endpoint_gives_the_store_s_triples(servers, store_path, tmp_path):
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    server = servers["oxigraph"]
+    for fmt, name in (("turtle", "remote.ttl"), ("nquads", "remote.nq")):
+        done = run_cli("export", "--store", server.query_url, "--graph", DEFAULT_GRAPH, "-o", str(tmp_path / name))
+        assert (done.returncode, done.stderr) == (0, ""), fmt
+    local = run_cli("export", "--store", str(store_path), "-o", str(tmp_path / "local.nt"))
+    assert local.returncode == 0, local.stderr
+    expected = rdflib.Graph().parse(tmp_path / "local.nt", format="nt")
+    assert isomorphic(rdflib.Graph().parse(tmp_path / "remote.ttl", format="turtle"), expected)
+    quads = rdflib.Dataset().parse(tmp_path / "remote.nq", format="nquads")
+    assert {str(g.identifier) for g in quads.graphs() if len(g)} == {DEFAULT_GRAPH}
+    assert len(quads) == len(expected)
+
+
+def test_kgx_from_an_endpoint_equals_the_embedded_kgx(servers, store_path, tmp_path):
+    server = servers["oxigraph"]
+    for where, store in (("remote", [server.query_url, "--graph", DEFAULT_GRAPH]), ("local", [str(store_path)])):
+        done = run_cli("export", "--format", "kgx", "--store", *store, "-o", str(tmp_path / where))
+        assert done.returncode == 0, done.stderr
+    for name in ("nodes.tsv", "edges.tsv"):
+        assert (tmp_path / "remote" / name).read_text() == (tmp_path / "local" / name).read_text()
+
+
+def test_an_endpoint_cannot_be_served_built_or_loaded_into(servers, tmp_path):
+    url = servers["oxigraph"].query_url
+    for command in (["serve"], ["build"], ["load", str(tmp_path / "x.nt")]):
+        (tmp_path / "x.nt").write_text("", encoding="utf-8")
+        line = one_line_error(run_cli(*command, "--store", url))
+        assert line.endswith("this command needs an embedded store folder, not a remote SPARQL endpoint "
+                             "(to publish the graph to an endpoint, use 'jakgraph push')"), line
+
+
+def test_construct_on_an_endpoint_prints_triples(servers):
+    done = run_cli("sparql", "CONSTRUCT { drug:baricitinib jak:inhibits ?i } WHERE { drug:baricitinib jak:inhibits ?i }",
+                   "--endpoint", servers["oxigraph"].query_url, "--graph", DEFAULT_GRAPH)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert sorted(done.stdout.splitlines()) == [
+        f"<https://w3id.org/jakgraph/drug/baricitinib> <https://w3id.org/jakgraph/vocab/inhibits> "
+        f"<https://w3id.org/jakgraph/isoform/{isoform}> ." for isoform in ("jak1", "jak2")]

@@ -139,3 +139,32 @@ def test_long_inline_query_is_not_taken_for_a_file(store_path):
     assert len(query) > 300
     result = run_cli("sparql", query, "--store", str(store_path), "--format", "csv")
     assert result.returncode == 0, result.stderr
+
+
+def test_sparql_construct_prints_n_triples(store_path):
+    result = run_cli("sparql", "CONSTRUCT { drug:baricitinib jak:inhibits ?i } WHERE { drug:baricitinib jak:inhibits ?i }",
+                     "--store", str(store_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(result.stdout.splitlines()) == [
+        f"<https://w3id.org/jakgraph/drug/baricitinib> <https://w3id.org/jakgraph/vocab/inhibits> "
+        f"<https://w3id.org/jakgraph/isoform/{isoform}> ." for isoform in ("jak1", "jak2")]
+
+
+def test_stats_reads_the_store_through_the_store_interface(store_path):
+    from jakgraph.graph.store import Store, open_store
+    from jakgraph.graph.store.stats import stats
+
+    store = open_store(store_path)
+    assert isinstance(store, Store)
+    result = stats(store)
+    assert result.triples == len(store) == sum(result.graphs.values())
+    assert store.default_graph_size() == 0 and "(default graph)" not in result.graphs
+    assert sorted(result.graphs) == store.named_graphs() == [
+        "https://w3id.org/jakgraph/graph/mappings", "https://w3id.org/jakgraph/graph/ontology",
+        "https://w3id.org/jakgraph/graph/review"]
+    store.close()
+
+
+def test_reading_options_for_an_endpoint_are_refused_for_a_folder(store_path):
+    result = run_cli("stats", "--store", str(store_path), "--user", "someone")
+    assert (result.returncode, result.stderr) == (1, f"jakgraph stats: --user apply to a SPARQL endpoint; {store_path} is a folder\n")
