@@ -14,25 +14,28 @@ import re
 from typing import Any
 
 from jakgraph.errors import UserError
-from jakgraph.ontology.namespaces import PREFIXES
+from jakgraph.ontology.namespaces import PREFIXES, expand
 
 from .catalog import Parameter, StoredQuery
 
 FORBIDDEN = re.compile(r"[\"'{}<>;\\`|^\s]")
-CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*)$")
-XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD = PREFIXES["xsd"]
 WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def expand_iri(value: str) -> str:
-    """A full IRI from ``drug:baricitinib``, ``<https://…>`` or ``https://…``."""
+    """A full IRI from ``drug:baricitinib``, ``<https://…>`` or ``https://…``.
+
+    >>> expand_iri("drug:baricitinib") == expand_iri("<https://w3id.org/jakgraph/drug/baricitinib>")
+    True
+    """
     value = value[1:-1] if value.startswith("<") and value.endswith(">") else value
-    match = CURIE.match(value)
-    if match and match.group(1) in PREFIXES:
-        return PREFIXES[match.group(1)] + match.group(2)
     if re.match(r"^https?://", value):
         return value
-    raise ValueError("is not an IRI (give a full http(s) IRI or a CURIE such as drug:baricitinib)")
+    try:
+        return expand(value)
+    except ValueError:
+        raise ValueError("is not an IRI (give a full http(s) IRI or a CURIE such as drug:baricitinib)") from None
 
 
 def check(parameter: Parameter, value: str) -> str:

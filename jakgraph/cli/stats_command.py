@@ -13,7 +13,8 @@ def arguments(command: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from jakgraph.graph.store.stats import stats
     from jakgraph.graph.store import open_store
-    from jakgraph.queries.results import compact, table
+    from jakgraph.ontology.namespaces import compact
+    from jakgraph.queries.results import table
 
     result = stats(open_store(args.store))
     print(f"triples: {result.triples}\n")
