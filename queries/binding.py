@@ -117,3 +117,55 @@ def in_comment(text: str, position: int) -> bool:
 def bound_text(query: StoredQuery, parameters: dict[str, str]) -> str:
     """The text of a stored query with its checked parameters (given, else defaults) bound."""
     return bind_values(query.text, terms(query, resolve(query, parameters)))
+
+
+PLACEHOLDER = re.compile(r"\?(__?[A-Za-z][A-Za-z0-9_]*)")
+
+
+def fill_update(update: str, values: dict[str, Any]) -> str:
+    """A SPARQL Update with each BASIL placeholder (``?_graph_iri``) replaced by pyoxigraph's writing of its value.
+
+    ``INSERT DATA``, ``DROP GRAPH`` and ``MOVE GRAPH`` take no variables, so no ``VALUES`` row can bind them: the
+    placeholders of an internal ``.ru`` file are filled instead, and only with what the library writes. ``values``
+    maps a placeholder's name (without ``?``) to a pyoxigraph ``NamedNode`` or ``Literal``, written as its
+    N-Triples term (pyoxigraph refused an invalid IRI when the node was made), or to a list of pyoxigraph
+    ``Triple``, written as N-Triples lines by ``pyoxigraph.serialize``. Text is refused, so nothing a user typed
+    reaches the update unwritten by the library. Comment lines stay as they are. A value of the wrong kind, a
+    placeholder without a value or a value without a placeholder is a programming error (TypeError, ValueError).
+
+    >>> from pyoxigraph import NamedNode, Triple
+    >>> graph, thing = NamedNode("https://example.org/graph"), NamedNode("https://example.org/thing")
+    >>> print(fill_update("INSERT DATA { GRAPH ?_graph_iri {\\n?_triples\\n} }",
+    ...                   {"_graph_iri": graph, "_triples": [Triple(thing, thing, thing)]}))
+    INSERT DATA { GRAPH <https://example.org/graph> {
+    <https://example.org/thing> <https://example.org/thing> <https://example.org/thing> .
+    } }
+    >>> fill_update("DROP SILENT GRAPH ?_graph_iri", {"_graph_iri": "https://example.org/g> } ; DROP ALL ; #"})
+    Traceback (most recent call last):
+    ...
+    TypeError: placeholder ?_graph_iri takes a pyoxigraph NamedNode, Literal or list of Triple, not str
+    """
+    from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+
+    written: dict[str, str] = {}
+    for name, given in values.items():
+        if isinstance(given, (NamedNode, Literal)):
+            written[name] = str(given)
+        elif isinstance(given, (list, tuple)) and all(isinstance(triple, Triple) for triple in given):
+            written[name] = serialize(given, format=RdfFormat.N_TRIPLES).decode("utf-8").rstrip("\n")
+        else:
+            raise TypeError(f"placeholder ?{name} takes a pyoxigraph NamedNode, Literal or list of Triple, "
+                            f"not {type(given).__name__}")
+    used: set[str] = set()
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in written:
+            raise ValueError(f"placeholder ?{name} of the update has no value")
+        used.add(name)
+        return written[name]
+
+    lines = [line if line.lstrip().startswith("#") else PLACEHOLDER.sub(fill, line) for line in update.split("\n")]
+    if set(written) - used:
+        raise ValueError(f"the update has no placeholder {', '.join('?' + n for n in sorted(set(written) - used))}")
+    return "\n".join(lines)
