@@ -14,7 +14,7 @@ KNOWN_EXCEPTIONS = (
 
 # Query forms need their pattern's brace, update forms their graph or data keyword, so prose does not match.
 SPARQL = re.compile(r"""
-      (?i:\b(?:SELECT|CONSTRUCT|DESCRIBE)\b[^;]*?\bWHERE\s*\{)
+      (?i:\b(?:SELECT|CONSTRUCT|DESCRIBE)\b.*?\bWHERE\s*\{)
     | (?i:\bASK\s*(?:WHERE\s*)?\{)
     | (?i:\b(?:INSERT|DELETE)\s+(?:DATA|WHERE)\s*\{)
     | (?i:\b(?:DROP|CLEAR|CREATE|LOAD|MOVE|COPY|ADD)\s+(?:SILENT\s+)?(?:GRAPH|INTO\s+GRAPH)\s*[<?{$…])
@@ -75,6 +75,7 @@ def test_the_scan_reads_every_package_folder():
 
 SAMPLE = '''"""Module doc: SELECT ?s WHERE { ?s ?p ?o } is only an example here."""
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+LIST = 'SELECT ?s (GROUP_CONCAT(?x; SEPARATOR=",") AS ?xs) WHERE { ?s ?p ?x } GROUP BY ?s'
 NODES = """
 prefix jak: <https://w3id.org/jakgraph/vocab/>
 select ?node
@@ -93,4 +94,4 @@ def push(remote, graph, block):
 
 
 def test_the_scan_finds_query_texts_and_skips_docstrings_and_prose():
-    assert [line for line, _ in sparql_strings(SAMPLE)] == [2, 3, 11, 12, 13, 14, 15]
+    assert [line for line, _ in sparql_strings(SAMPLE)] == [2, 3, 4, 12, 13, 14, 15, 16]
