@@ -98,9 +98,16 @@ def terms(query: StoredQuery, values: dict[str, str]) -> dict[str, Any]:
 
 
 def bind_values(sparql: str, bound: dict[str, Any]) -> str:
-    """The query with a ``VALUES (?var …) { (term …) }`` row at the start of its outer ``WHERE``."""
+    """The query with a ``VALUES (?var …) { (term …) }`` row at the start of its outer ``WHERE``.
+
+    The values are pyoxigraph ``NamedNode`` or ``Literal`` terms, written by the library; text is refused
+    (TypeError), so that no caller can splice a user's text into a query.
+    """
     if not bound:
         return sparql
+    for name, value in bound.items():
+        if type(value).__name__ not in ("NamedNode", "Literal"):
+            raise TypeError(f"?{name} takes a pyoxigraph NamedNode or Literal, not {type(value).__name__}")
     names = " ".join(f"?{name}" for name in bound)
     row = " ".join(str(value) for value in bound.values())
     match = next((m for m in WHERE.finditer(sparql) if not in_comment(sparql, m.start())), None)

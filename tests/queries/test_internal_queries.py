@@ -91,6 +91,11 @@ def test_an_internal_query_takes_its_parameters_as_a_values_row(store, quads):
     assert rows(run_internal(store, "triples-in-graph", {"_graph_iri": NamedNode(GRAPH_REVIEW + "-none")})) == [{"n": 0}]
 
 
+def test_an_internal_query_takes_only_library_terms(store):
+    with pytest.raises(TypeError):
+        run_internal(store, "triples-in-graph", {"_graph_iri": f"<{GRAPH_REVIEW}>"})
+
+
 def test_the_push_updates_replace_a_graph_with_its_upload_in_one_move():
     from pyoxigraph import Literal, NamedNode, Store, Triple
 
