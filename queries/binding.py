@@ -14,25 +14,28 @@ import re
 from typing import Any
 
 from jakgraph.errors import UserError
-from jakgraph.ontology.namespaces import PREFIXES
+from jakgraph.ontology.namespaces import PREFIXES, expand
 
 from .catalog import Parameter, StoredQuery
 
 FORBIDDEN = re.compile(r"[\"'{}<>;\\`|^\s]")
-CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*)$")
-XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD = PREFIXES["xsd"]
 WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def expand_iri(value: str) -> str:
-    """A full IRI from ``drug:baricitinib``, ``<https://…>`` or ``https://…``."""
+    """A full IRI from ``drug:baricitinib``, ``<https://…>`` or ``https://…``.
+
+    >>> expand_iri("drug:baricitinib") == expand_iri("<https://w3id.org/jakgraph/drug/baricitinib>")
+    True
+    """
     value = value[1:-1] if value.startswith("<") and value.endswith(">") else value
-    match = CURIE.match(value)
-    if match and match.group(1) in PREFIXES:
-        return PREFIXES[match.group(1)] + match.group(2)
     if re.match(r"^https?://", value):
         return value
-    raise ValueError("is not an IRI (give a full http(s) IRI or a CURIE such as drug:baricitinib)")
+    try:
+        return expand(value)
+    except ValueError:
+        raise ValueError("is not an IRI (give a full http(s) IRI or a CURIE such as drug:baricitinib)") from None
 
 
 def check(parameter: Parameter, value: str) -> str:
@@ -95,9 +98,16 @@ def terms(query: StoredQuery, values: dict[str, str]) -> dict[str, Any]:
 
 
 def bind_values(sparql: str, bound: dict[str, Any]) -> str:
-    """The query with a ``VALUES (?var …) { (term …) }`` row at the start of its outer ``WHERE``."""
+    """The query with a ``VALUES (?var …) { (term …) }`` row at the start of its outer ``WHERE``.
+
+    The values are pyoxigraph ``NamedNode`` or ``Literal`` terms, written by the library; text is refused
+    (TypeError), so that no caller can splice a user's text into a query.
+    """
     if not bound:
         return sparql
+    for name, value in bound.items():
+        if type(value).__name__ not in ("NamedNode", "Literal"):
+            raise TypeError(f"?{name} takes a pyoxigraph NamedNode or Literal, not {type(value).__name__}")
     names = " ".join(f"?{name}" for name in bound)
     row = " ".join(str(value) for value in bound.values())
     match = next((m for m in WHERE.finditer(sparql) if not in_comment(sparql, m.start())), None)
@@ -114,3 +124,55 @@ def in_comment(text: str, position: int) -> bool:
 def bound_text(query: StoredQuery, parameters: dict[str, str]) -> str:
     """The text of a stored query with its checked parameters (given, else defaults) bound."""
     return bind_values(query.text, terms(query, resolve(query, parameters)))
+
+
+PLACEHOLDER = re.compile(r"\?(__?[A-Za-z][A-Za-z0-9_]*)")
+
+
+def fill_update(update: str, values: dict[str, Any]) -> str:
+    """A SPARQL Update with each BASIL placeholder (``?_graph_iri``) replaced by pyoxigraph's writing of its value.
+
+    ``INSERT DATA``, ``DROP GRAPH`` and ``MOVE GRAPH`` take no variables, so no ``VALUES`` row can bind them: the
+    placeholders of an internal ``.ru`` file are filled instead, and only with what the library writes. ``values``
+    maps a placeholder's name (without ``?``) to a pyoxigraph ``NamedNode`` or ``Literal``, written as its
+    N-Triples term (pyoxigraph refused an invalid IRI when the node was made), or to a list of pyoxigraph
+    ``Triple``, written as N-Triples lines by ``pyoxigraph.serialize``. Text is refused, so nothing a user typed
+    reaches the update unwritten by the library. Comment lines stay as they are. A value of the wrong kind, a
+    placeholder without a value or a value without a placeholder is a programming error (TypeError, ValueError).
+
+    >>> from pyoxigraph import NamedNode, Triple
+    >>> graph, thing = NamedNode("https://example.org/graph"), NamedNode("https://example.org/thing")
+    >>> print(fill_update("INSERT DATA { GRAPH ?_graph_iri {\\n?_triples\\n} }",
+    ...                   {"_graph_iri": graph, "_triples": [Triple(thing, thing, thing)]}))
+    INSERT DATA { GRAPH <https://example.org/graph> {
+    <https://example.org/thing> <https://example.org/thing> <https://example.org/thing> .
+    } }
+    >>> fill_update("DROP SILENT GRAPH ?_graph_iri", {"_graph_iri": "https://example.org/g> } ; DROP ALL ; #"})
+    Traceback (most recent call last):
+    ...
+    TypeError: placeholder ?_graph_iri takes a pyoxigraph NamedNode, Literal or list of Triple, not str
+    """
+    from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
+
+    written: dict[str, str] = {}
+    for name, given in values.items():
+        if isinstance(given, (NamedNode, Literal)):
+            written[name] = str(given)
+        elif isinstance(given, (list, tuple)) and all(isinstance(triple, Triple) for triple in given):
+            written[name] = serialize(given, format=RdfFormat.N_TRIPLES).decode("utf-8").rstrip("\n")
+        else:
+            raise TypeError(f"placeholder ?{name} takes a pyoxigraph NamedNode, Literal or list of Triple, "
+                            f"not {type(given).__name__}")
+    used: set[str] = set()
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in written:
+            raise ValueError(f"placeholder ?{name} of the update has no value")
+        used.add(name)
+        return written[name]
+
+    lines = [line if line.lstrip().startswith("#") else PLACEHOLDER.sub(fill, line) for line in update.split("\n")]
+    if set(written) - used:
+        raise ValueError(f"the update has no placeholder {', '.join('?' + n for n in sorted(set(written) - used))}")
+    return "\n".join(lines)

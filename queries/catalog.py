@@ -137,9 +137,19 @@ def parsed_query(name: str) -> StoredQuery:
 def internal_query(name: str) -> str:
     """The text of ``queries/internal/NAME.rq``: a query the package itself runs (exports, network, statistics).
 
-    Internal queries are not stored questions: ``jakgraph queries`` does not list them.
+    Internal queries are not stored questions: ``jakgraph queries`` does not list them. Their parameters are
+    bound as a stored query's are, with :func:`jakgraph.queries.binding.bind_values`.
     """
     return files(__package__).joinpath("internal", f"{name}.rq").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def internal_update(name: str) -> str:
+    """The text of ``queries/internal/NAME.ru``: a SPARQL Update the package sends (push to a remote store).
+
+    Its placeholders are filled with :func:`jakgraph.queries.binding.fill_update`.
+    """
+    return files(__package__).joinpath("internal", f"{name}.ru").read_text(encoding="utf-8")
 
 
 def all_queries() -> list[StoredQuery]:

@@ -1,4 +1,5 @@
-"""Write SPARQL results as an aligned text table, CSV, TSV, or SPARQL 1.1 Query Results JSON."""
+"""SPARQL results as rows of Python values (:func:`rows`, for code), or written as an aligned text table, CSV, TSV or
+JSON (:func:`render`, for people and files)."""
 from __future__ import annotations
 
 import csv
@@ -6,24 +7,28 @@ import io
 import json
 from typing import Any, Iterable
 
+from jakgraph.ontology.namespaces import PREFIXES, compact
+
 from .results_json import json_term
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-from jakgraph.ontology.namespaces import compact
-
+XSD = PREFIXES["xsd"]
 FORMATS = ("table", "csv", "tsv", "json", "srj")
 
 
 def plain(term: Any) -> str:
-    """A term as a table cell: literals by value, IRIs compacted, blank nodes as _:id."""
+    """A term as a table cell: literals by their text, IRIs and blank nodes as :func:`rows` gives them.
+
+    >>> from pyoxigraph import Literal, NamedNode
+    >>> plain(NamedNode("https://w3id.org/jakgraph/drug/baricitinib"))
+    'drug:baricitinib'
+    >>> plain(Literal("1.50", datatype=NamedNode(XSD + "decimal")))  # a cell keeps the literal's own text
+    '1.50'
+    """
     if term is None:
         return ""
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return compact(term.value)
-    if kind == "BlankNode":
-        return f"_:{term.value}"
-    return term.value
+    if type(term).__name__ == "Literal":
+        return term.value
+    return value(term, compact_iris=True)
 
 
 def rows_of(results: Any) -> tuple[list[str], list[list[Any]]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .binding import bound_text
-from .catalog import load_query
+from .binding import bind_values, bound_text
+from .catalog import internal_query, load_query
 
 
 def run_query(store: Any, name: str, parameters: dict[str, str] | None = None) -> Any:
@@ -17,3 +17,13 @@ def run_query(store: Any, name: str, parameters: dict[str, str] | None = None) -
 def query_text(name: str, parameters: tuple[tuple[str, str], ...]) -> str:
     """The bound text of a stored query, checked and built once per process for the same parameter values."""
     return bound_text(load_query(name), dict(parameters))
+
+
+def run_internal(store: Any, name: str, bound: dict[str, Any] | None = None) -> Any:
+    """Results of internal query ``queries/internal/NAME.rq`` on ``store`` (embedded or remote).
+
+    ``bound`` gives its parameters as pyoxigraph terms by variable name (``{"_graph_iri": NamedNode(…)}``),
+    placed as one ``VALUES`` row as a stored query's are. Read the results with
+    :func:`jakgraph.queries.results.rows`.
+    """
+    return store.query(bind_values(internal_query(name), bound or {}))

@@ -30,6 +30,8 @@ def test_wheel_has_one_top_level_package_and_its_data(wheel):
                  "jakgraph/graph/store/embedded.py", "jakgraph/graph/server/static/query.html",
                  "jakgraph/graph/network/static/netview.js", "jakgraph/queries/results.py"):
         assert data in names
+    internal = {f"jakgraph/queries/internal/{path.name}" for path in (ROOT / "queries" / "internal").iterdir()}
+    assert {name for name in internal if name.endswith(".ru")} and internal <= set(names)
 
 
 def test_installed_wheel_builds_from_another_directory(wheel, tmp_path):

@@ -11,7 +11,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from jakgraph.ontology.namespaces import AGENCIES, BASE, compact
+from jakgraph.ontology.namespaces import AGENCIES, BASE, compact, local_part
+from jakgraph.queries.results import rows
+from jakgraph.queries.runner import run_internal
 
 SOURCE = "infores:jakgraph"
 LIST_DELIMITER = "|"
@@ -27,79 +29,22 @@ EDGE_COLUMNS = [
 TREATS = "biolink:treats_or_applied_or_studied_to_treat"
 TREATMENT_ASSOCIATION = "biolink:ChemicalOrDrugOrTreatmentToDiseaseOrPhenotypicFeatureAssociation"
 
-NODES = """
-SELECT ?node ?category ?name ?description WHERE {
-  VALUES (?class ?category) {
-    (jak:Drug "biolink:Drug") (jak:JAKIsoform "biolink:Protein")
-    (jak:Disease "biolink:Disease") (jak:AdverseEvent "biolink:DiseaseOrPhenotypicFeature")
-  }
-  ?node a ?class .
-  OPTIONAL { ?node rdfs:label ?name FILTER(LANG(?name) = "en") }
-  OPTIONAL { ?node skos:definition ?definition FILTER(LANG(?definition) = "en") }
-  OPTIONAL { ?node jak:mechanism ?mechanism FILTER(LANG(?mechanism) = "en") }
-  BIND(COALESCE(?definition, ?mechanism) AS ?description)
-}"""
 
-XREFS = """
-SELECT ?node ?xref WHERE {
-  VALUES ?class { jak:Drug jak:JAKIsoform jak:Disease jak:AdverseEvent }
-  ?node a ?class ; skos:exactMatch/skos:notation ?xref .
-}"""
-
-EVIDENCE = """
-SELECT ?item ?drug ?disease ?product ?design ?patients ?studies WHERE {
-  ?item a jak:EvidenceItem ; jak:drug ?drug ; jak:disease ?disease .
-  OPTIONAL { ?item jak:product ?product }
-  OPTIONAL { ?item jak:studyDesign ?design }
-  OPTIONAL { ?item jak:numberOfPatients ?patients }
-  OPTIONAL { ?item jak:numberOfStudies ?studies }
-}"""
-
-REFERENCES = """
-SELECT ?item ?reference WHERE { ?item a jak:EvidenceItem ; jak:reference ?reference }"""
-
-INHIBITS = """
-SELECT ?drug ?isoform WHERE { ?drug a jak:Drug ; jak:inhibits ?isoform . ?isoform a jak:JAKIsoform }"""
-
-BROADER = """
-SELECT ?narrower ?broader WHERE { ?narrower a jak:Disease ; skos:broader ?broader . ?broader a jak:Disease }"""
-
-APPROVALS = """
-SELECT ?approval ?drug ?disease ?agency ?product WHERE {
-  ?approval a jak:RegulatoryApproval ; jak:approvalStatus c:status-approved ;
-            jak:drug ?drug ; jak:indication ?disease ; jak:agency ?agency .
-  OPTIONAL { ?approval jak:product ?product }
-}"""
-
-
-curie = compact
-
-
-def select(store: Any, sparql: str) -> list[dict[str, str]]:
-    """Rows of a SELECT as dicts of cell text (IRIs as CURIEs, unbound variables left out)."""
-    results = store.query(sparql)
-    names = [v.value for v in results.variables]
-    rows = []
-    for solution in results:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if term is not None:
-                row[name] = curie(term.value) if type(term).__name__ == "NamedNode" else term.value
-        rows.append(row)
-    return rows
+def text(value: Any) -> str:
+    """A cell of the TSV: a value's text, empty for an unbound variable."""
+    return "" if value is None else str(value)
 
 
 def node_rows(store: Any) -> list[dict[str, str]]:
     """One row per drug, JAK isoform, disease (or disease group) and adverse event."""
     xrefs: dict[str, set[str]] = defaultdict(set)
-    for row in select(store, XREFS):
+    for row in rows(run_internal(store, "kgx-xrefs"), compact_iris=True):
         xrefs[row["node"]].add(row["xref"])
     nodes: dict[str, dict[str, str]] = {}
-    for row in select(store, NODES):
+    for row in rows(run_internal(store, "kgx-nodes"), compact_iris=True):
         nodes[row["node"]] = {
-            "id": row["node"], "category": row["category"], "name": row.get("name", ""),
-            "description": row.get("description", ""),
+            "id": row["node"], "category": row["category"], "name": text(row["name"]),
+            "description": text(row["description"]),
             "xref": LIST_DELIMITER.join(sorted(xrefs[row["node"]])), "provided_by": SOURCE,
         }
     return [nodes[key] for key in sorted(nodes)]
@@ -112,54 +57,49 @@ def edge(edge_id: str, subject: str, predicate: str, object_: str, category: str
             "primary_knowledge_source": SOURCE, **attributes}
 
 
-def local(value: str) -> str:
-    """The part of a CURIE after its prefix."""
-    return value.split(":", 1)[1]
-
-
 def edge_rows(store: Any) -> list[dict[str, str]]:
     """Evidence items and approvals (drug → disease), inhibitions (drug → isoform), disease hierarchy."""
     references: dict[str, list[str]] = defaultdict(list)
-    for row in select(store, REFERENCES):
+    for row in rows(run_internal(store, "kgx-references"), compact_iris=True):
         references[row["item"]].append(row["reference"])
     edges = []
-    for row in select(store, EVIDENCE):
+    for row in rows(run_internal(store, "kgx-evidence"), compact_iris=True):
         item = row["item"]
         edges.append(edge(item, row["drug"], TREATS, row["disease"], TREATMENT_ASSOCIATION,
                           publications=LIST_DELIMITER.join(sorted(references[item], key=reference_order)),
                           clinical_approval_status="off_label_use", evidence_type="off_label_evidence",
-                          product=row.get("product", ""), study_design=row.get("design", ""),
-                          number_of_patients=row.get("patients", ""), number_of_studies=row.get("studies", ""),
+                          product=text(row["product"]), study_design=text(row["design"]),
+                          number_of_patients=text(row["patients"]), number_of_studies=text(row["studies"]),
                           evidence_item=item))
-    for row in select(store, APPROVALS):
-        fda = row["agency"] == curie(AGENCIES + "fda")
+    for row in rows(run_internal(store, "kgx-approvals"), compact_iris=True):
+        fda = row["agency"] == compact(AGENCIES + "fda")
         edges.append(edge(row["approval"], row["drug"], TREATS, row["disease"], TREATMENT_ASSOCIATION,
                           clinical_approval_status="fda_approved_for_condition" if fda else "approved_for_condition",
                           evidence_type="regulatory_approval", agency=row["agency"],
-                          product=row.get("product", "")))
-    for row in select(store, INHIBITS):
-        edge_id = curie(f"{BASE}association/inhibits/{local(row['drug'])}--{local(row['isoform'])}")
+                          product=text(row["product"])))
+    for row in rows(run_internal(store, "kgx-inhibits"), compact_iris=True):
+        edge_id = compact(f"{BASE}association/inhibits/{local_part(row['drug'])}--{local_part(row['isoform'])}")
         edges.append(edge(edge_id, row["drug"], "biolink:affects", row["isoform"],
                           "biolink:ChemicalAffectsGeneAssociation", qualified_predicate="biolink:causes",
                           object_aspect_qualifier="activity", object_direction_qualifier="decreased"))
-    for row in select(store, BROADER):
-        edge_id = curie(f"{BASE}association/broader/{local(row['narrower'])}--{local(row['broader'])}")
+    for row in rows(run_internal(store, "kgx-broader"), compact_iris=True):
+        edge_id = compact(f"{BASE}association/broader/{local_part(row['narrower'])}--{local_part(row['broader'])}")
         edges.append(edge(edge_id, row["narrower"], "biolink:subclass_of", row["broader"], "biolink:Association"))
     return sorted(edges, key=lambda e: e["id"])
 
 
 def reference_order(reference: str) -> tuple[int, str]:
     """Sort key that puts ``ref:9`` before ``ref:18``."""
-    number = local(reference)
+    number = local_part(reference)
     return (int(number), "") if number.isdigit() else (0, number)
 
 
-def write_tsv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+def write_tsv(path: Path, columns: list[str], records: list[dict[str, str]]) -> None:
     """Write rows unquoted, as KGX reads TSV (tabs and line breaks inside a cell become spaces)."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, quotechar=None)
         writer.writerow(columns)
-        for row in rows:
+        for row in records:
             writer.writerow([" ".join(row.get(column, "").split()) for column in columns])
 
 

@@ -7,13 +7,13 @@ from typing import IO, Any
 
 from jakgraph.errors import UserError
 from jakgraph.ontology.namespaces import PREFIXES
+from jakgraph.queries.runner import run_internal
 
 from jakgraph.graph.store.protocol import Store
 
 GRAPH_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "rdfxml": "RDF_XML", "jsonld": "JSON_LD"}
 DATASET_FORMATS = {"trig": "TRIG", "nquads": "N_QUADS"}
 RDF_FORMATS = tuple(GRAPH_FORMATS) + tuple(DATASET_FORMATS)
-ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
 def jsonld_context() -> dict[str, Any]:
@@ -30,7 +30,7 @@ def export(store: Store, fmt: str, output: IO[bytes]) -> None:
     elif fmt == "jsonld":
         write_jsonld(store, output)
     elif fmt in GRAPH_FORMATS:
-        triples = store.query(ALL_TRIPLES)
+        triples = run_internal(store, "all-triples")
         prefixes = PREFIXES if fmt in ("turtle", "rdfxml") else None
         serialize(triples, output, getattr(RdfFormat, GRAPH_FORMATS[fmt]), prefixes=prefixes)
     else:
@@ -42,7 +42,7 @@ def write_jsonld(store: Store, output: IO[bytes]) -> None:
     from pyoxigraph import RdfFormat, serialize
     from rdflib import Graph
 
-    buffer = serialize(store.query(ALL_TRIPLES), format=RdfFormat.N_TRIPLES)
+    buffer = serialize(run_internal(store, "all-triples"), format=RdfFormat.N_TRIPLES)
     graph = Graph().parse(data=buffer, format="nt")
     context = jsonld_context()["@context"]
     output.write(graph.serialize(format="json-ld", context=context, auto_compact=True).encode("utf-8"))

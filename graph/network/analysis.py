@@ -13,13 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-SCALE = """
-PREFIX jak: <https://w3id.org/jakgraph/vocab/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?design ?label ?rank WHERE {
-  ?design a jak:StudyDesign ; jak:evidenceRank ?rank ; rdfs:label ?label . FILTER(LANG(?label) = "en")
-} ORDER BY ?rank"""
-
 LOW_LEVEL_DESIGN = "design:case-series"
 
 
@@ -69,9 +62,11 @@ class WeakPair:
 
 def evidence_scale(store: Any) -> list[Design]:
     """The study designs of the store ordered from weakest to strongest."""
-    from jakgraph.ontology.namespaces import compact
+    from jakgraph.queries.results import rows
+    from jakgraph.queries.runner import run_internal
 
-    return [Design(compact(row["design"].value), row["label"].value, int(row["rank"].value)) for row in store.query(SCALE)]
+    return [Design(row["design"], row["label"], row["rank"])
+            for row in rows(run_internal(store, "design-ranks"), compact_iris=True)]
 
 
 def design_rank(scale: list[Design], name: str | int) -> int:

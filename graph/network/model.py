@@ -4,88 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from jakgraph.ontology.namespaces import compact
-
-NODES = """
-PREFIX jak: <https://w3id.org/jakgraph/vocab/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?node ?type ?label ?label_es ?counted ?xrefs WHERE {
-  VALUES (?class ?type) { (jak:Drug "drug") (jak:JAKIsoform "isoform") (jak:Disease "disease") (jak:AdverseEvent "adverse_event") }
-  ?node a ?class ; rdfs:label ?label .
-  FILTER(LANG(?label) = "en")
-  OPTIONAL { ?node rdfs:label ?label_es FILTER(LANG(?label_es) = "es") }
-  BIND(IF(EXISTS { ?node a jak:CountedDisorder }, "yes", "no") AS ?counted)
-  OPTIONAL { SELECT ?node (GROUP_CONCAT(DISTINCT STR(?curie); SEPARATOR="|") AS ?xrefs)
-             WHERE { ?node skos:exactMatch/skos:notation ?curie } GROUP BY ?node }
-}"""
-
-GROUPS = """
-PREFIX jak: <https://w3id.org/jakgraph/vocab/>
-SELECT ?group WHERE { ?group a jak:DiseaseGroup FILTER NOT EXISTS { ?group a jak:CountedDisorder } }"""
-
-EVIDENCE = """
-PREFIX jak: <https://w3id.org/jakgraph/vocab/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?evidence ?drug ?disease ?disorder ?design ?design_label ?level ?n ?dose ?route ?result ?refs WHERE {
-  ?evidence a jak:EvidenceItem ; jak:drug ?drug ; jak:disease ?disease ; jak:studyDesign ?design ;
-            jak:resultSummary ?result ; jak:product/jak:route/skos:notation ?route .
-  ?design jak:evidenceRank ?level ; rdfs:label ?design_label . FILTER(LANG(?design_label) = "en")
-  OPTIONAL { ?disease jak:countedAs ?disorder }
-  OPTIONAL { ?evidence jak:numberOfPatients ?n }
-  OPTIONAL { ?evidence jak:dosing/jak:doseText ?dose }
-  { SELECT ?evidence (GROUP_CONCAT(STR(?r); SEPARATOR=",") AS ?refs)
-    WHERE { ?evidence jak:reference/jak:referenceNumber ?r } GROUP BY ?evidence }
-}"""
-
-APPROVALS = """
-PREFIX jak: <https://w3id.org/jakgraph/vocab/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?approval ?drug ?disease ?agency ?severity WHERE {
-  ?approval a jak:RegulatoryApproval ; jak:drug ?drug ; jak:indication ?disease ; jak:agency/skos:notation ?agency .
-  OPTIONAL { ?approval jak:severity/skos:notation ?severity }
-}"""
-
-LINKS = """
-PREFIX jak: <https://w3id.org/jakgraph/vocab/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?source ?target ?kind WHERE {
-  { ?source jak:inhibits ?target . BIND("inhibits" AS ?kind) }
-  UNION { ?source skos:broader ?target . BIND("subclass_of" AS ?kind) }
-}"""
-
-ADVERSE_EVENTS = """
-PREFIX jak: <https://w3id.org/jakgraph/vocab/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?drug ?event ?record ?key ?kind ?label WHERE {
-  { ?record a jak:EvidenceItem ; jak:drug ?drug ; jak:adverseEvent ?key . ?key jak:event ?event ; rdfs:label ?label .
-    BIND("evidence_adverse_event" AS ?kind) }
-  UNION
-  { ?record a jak:SafetyFinding ; jak:drug ?drug ; jak:event ?event ; rdfs:label ?label .
-    BIND(?record AS ?key) BIND("safety_finding" AS ?kind) }
-  FILTER(LANG(?label) = "en")
-}"""
-
-
-def _value(term: Any) -> Any:
-    if term is None:
-        return None
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return compact(term.value)
-    datatype = term.datatype.value if getattr(term, "datatype", None) else ""
-    if datatype.endswith(("#integer", "#int", "#long")):
-        return int(term.value)
-    if datatype.endswith(("#decimal", "#double", "#float")):
-        return float(term.value)
-    return term.value
-
-
-def _rows(store: Any, query: str) -> list[dict[str, Any]]:
-    results = store.query(query)
-    names = [v.value for v in results.variables]
-    return [{n: _value(s[n]) for n in names} for s in results]
+from jakgraph.queries.results import rows
+from jakgraph.queries.runner import run_internal
 
 
 def evidence_network(store: Any) -> "Any":
@@ -96,24 +16,24 @@ def evidence_network(store: Any) -> "Any":
     import networkx as nx
 
     graph = nx.MultiDiGraph(name="jakgraph evidence network")
-    groups = {row["group"] for row in _rows(store, GROUPS)}
-    for row in _rows(store, NODES):
+    groups = {row["group"] for row in rows(run_internal(store, "network-disease-groups"), compact_iris=True)}
+    for row in rows(run_internal(store, "network-nodes"), compact_iris=True):
         node_type = "disease_group" if row["node"] in groups else row["type"]
         graph.add_node(row["node"], type=node_type, label=row["label"], label_es=row["label_es"] or "",
                        counted=row["counted"] == "yes", xrefs=row["xrefs"] or "")
-    for row in _rows(store, EVIDENCE):
+    for row in rows(run_internal(store, "network-evidence"), compact_iris=True):
         graph.add_edge(row["drug"], row["disease"], key=row["evidence"], kind="off_label", evidence=row["evidence"],
                        design=row["design"], design_label=row["design_label"], level=row["level"],
                        patients=row["n"] if row["n"] is not None else 0, dose=row["dose"] or "",
                        route=row["route"], refs=",".join(sorted(row["refs"].split(","), key=int)),
                        result=row["result"], disorder=row["disorder"] or row["disease"])
-    for row in _rows(store, APPROVALS):
+    for row in rows(run_internal(store, "network-approvals"), compact_iris=True):
         graph.add_edge(row["drug"], row["disease"], key=row["approval"], kind="approved", approval=row["approval"],
                        agency=row["agency"], severity=row["severity"] or "")
-    for row in _rows(store, LINKS):
+    for row in rows(run_internal(store, "network-links"), compact_iris=True):
         if row["source"] in graph and row["target"] in graph:
             graph.add_edge(row["source"], row["target"], key=f"{row['kind']}:{row['target']}", kind=row["kind"])
-    for row in _rows(store, ADVERSE_EVENTS):
+    for row in rows(run_internal(store, "network-adverse-events"), compact_iris=True):
         graph.add_edge(row["drug"], row["event"], key=row["key"], kind=row["kind"], record=row["record"],
                        detail=row["label"])
     return graph

@@ -8,14 +8,14 @@ from importlib.resources import files
 from typing import Any, Iterator
 from urllib.parse import quote
 
-from jakgraph.ontology.namespaces import BASE, PREFIXES
+from jakgraph.ontology.namespaces import BASE, PREFIXES, compact
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
-ANNOTATED_SOURCE = "http://www.w3.org/2002/07/owl#annotatedSource"
+RDF_TYPE = PREFIXES["rdf"] + "type"
+RDFS_LABEL = PREFIXES["rdfs"] + "label"
+SKOS_PREF_LABEL = PREFIXES["skos"] + "prefLabel"
+XSD_STRING = PREFIXES["xsd"] + "string"
+DERIVED_FROM = PREFIXES["prov"] + "wasDerivedFrom"
+ANNOTATED_SOURCE = PREFIXES["owl"] + "annotatedSource"
 REFERENCE = PREFIXES["jak"] + "reference"
 REFERENCE_NUMBER = PREFIXES["jak"] + "referenceNumber"
 LOCATOR = PREFIXES["jak"] + "locator"
@@ -51,14 +51,6 @@ class Description:
     incoming: list[tuple[Node, Node]] = field(default_factory=list)
     incoming_total: int = 0
     annotations: list[Node] = field(default_factory=list)
-
-
-def compact(iri: str) -> str:
-    """``https://w3id.org/jakgraph/drug/baricitinib`` → ``drug:baricitinib``; other IRIs unchanged."""
-    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns) and len(iri) > len(ns)), key=len, default=None)
-    if best is None:
-        return iri
-    return f"{next(p for p, ns in PREFIXES.items() if ns == best)}:{iri[len(best):]}"
 
 
 def local_path(iri: str) -> str | None:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, Iterable
 from urllib.error import HTTPError, URLError
 
 from jakgraph.errors import UserError
-from jakgraph.ontology.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from pyoxigraph import Quad, Triple
@@ -17,9 +16,13 @@ if TYPE_CHECKING:
 
 
 def declare_prefixes(sparql: str) -> str:
-    """Add the project's PREFIX declarations the query does not declare itself."""
-    missing = [p for p in PREFIXES if not re.search(rf"PREFIX\s+{re.escape(p)}\s*:", sparql, re.IGNORECASE)]
-    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + sparql
+    """Add the project's PREFIX declarations (``queries/internal/prefixes.rq``) the query does not make itself."""
+    from jakgraph.queries.catalog import internal_query
+
+    declarations = [line for line in internal_query("prefixes").splitlines() if not line.startswith("#")]
+    missing = [line for line in declarations
+               if not re.search(rf"PREFIX\s+{re.escape(line.split()[1])}", sparql, re.IGNORECASE)]
+    return "".join(line + "\n" for line in missing) + sparql
 
 
 class RemoteStore:

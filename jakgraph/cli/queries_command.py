@@ -9,7 +9,7 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 
 def describe(parameter) -> str:
-    from jakgraph.queries.results import compact
+    from jakgraph.ontology.namespaces import compact
 
     text = f"{parameter.name}:{parameter.type}"
     if parameter.default:

@@ -12,7 +12,8 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jakgraph.graph.store.stats import stats
-    from jakgraph.queries.results import compact, table
+    from jakgraph.ontology.namespaces import compact
+    from jakgraph.queries.results import table
 
     result = stats(store_from(args))
     print(f"triples: {result.triples}\n")

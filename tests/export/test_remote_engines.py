@@ -84,9 +84,9 @@ def answer_set(store, name: str) -> set[tuple[str, ...]]:
 
 
 def test_push_lands_every_triple(servers, engines, store):
-    from jakgraph.graph.export.push import count, ntriples_lines
+    from jakgraph.graph.export.push import count, distinct_triples
 
-    expected = len(ntriples_lines(store))
+    expected = len(distinct_triples(store))
     for name in ("oxigraph", "virtuoso"):
         assert count(engines[name], DEFAULT_GRAPH) == expected
 
@@ -110,7 +110,7 @@ def test_failed_push_leaves_the_old_graph(servers, store, monkeypatch):
 
     def failing(self, sparql, endpoint=None):
         calls["n"] += 1
-        if sparql.startswith("INSERT DATA") and calls["n"] > 3:
+        if any(line.startswith("INSERT DATA") for line in sparql.splitlines()) and calls["n"] > 3:
             raise UserError("connection lost (simulated)")
         return original(self, sparql, endpoint)
 

@@ -127,7 +127,7 @@ def post_form(server: Server, **fields: str) -> Answer:
 
 def plain_json(term: dict) -> str:
     """A SPARQL results JSON term as the ``select`` fixture shows it (IRIs compacted, literals by value)."""
-    from jakgraph.queries.results import compact
+    from jakgraph.ontology.namespaces import compact
 
     return compact(term["value"]) if term["type"] == "uri" else term["value"]
 
@@ -187,7 +187,7 @@ def test_select_results_formats(server, select, fmt, accept, by):
     assert answer.headers["access-control-allow-origin"] == "*"
     expected = Counter(select(SELECTIVITY_LABELS))
     if fmt == "csv":
-        from jakgraph.queries.results import compact
+        from jakgraph.ontology.namespaces import compact
 
         reader = csv.reader(io.StringIO(answer.text))
         assert next(reader) == ["drug", "label"]

@@ -1,0 +1,2 @@
+#+ summary: Replace a named graph of a remote store with the complete upload graph in one step, which removes the upload graph (graph/export/push.py).
+MOVE SILENT GRAPH ?_upload_iri TO GRAPH ?_graph_iri
