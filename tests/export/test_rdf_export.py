@@ -125,3 +125,24 @@ def test_export_to_an_unwritable_place_is_one_line(store_path, tmp_path):
     result = run_cli("export", "--format", "turtle", "-o", str(tmp_path / "missing" / "graph.ttl"), "--store", str(store_path))
     assert result.returncode == 1
     assert result.stderr.startswith("jakgraph export: cannot write") and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("name", "first_bytes"), [
+    ("graph.ttl", b"@prefix "), ("graph.nt", b"<"), ("graph.trig", b"@prefix "), ("graph.nq", b"<"),
+    ("graph.graphml", b"<?xml"), ("graph.gexf", b"<?xml"), ("graph.cyjs", b"{"),
+])
+def test_export_format_follows_the_output_name(store_path, tmp_path, name, first_bytes):
+    result = run_cli("export", "--store", str(store_path), "-o", str(tmp_path / name))
+    assert (result.returncode, result.stderr) == (0, ""), name
+    assert (tmp_path / name).read_bytes().startswith(first_bytes)
+
+
+def test_export_refuses_a_format_that_contradicts_the_name(store_path, tmp_path):
+    result = run_cli("export", "--store", str(store_path), "--format", "turtle", "-o", str(tmp_path / "x.graphml"))
+    assert result.returncode == 1
+    assert result.stderr == ("jakgraph export: x.graphml: the name says GraphML but --format says Turtle;"
+                             " name the file *.ttl or drop --format\n")
+    assert not (tmp_path / "x.graphml").exists()
+    unknown = run_cli("export", "--store", str(store_path), "-o", str(tmp_path / "x.dat"))
+    assert unknown.returncode == 1 and unknown.stderr.startswith(
+        f"jakgraph export: {tmp_path / 'x.dat'}: cannot tell the format from the name; give --format")
