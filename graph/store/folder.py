@@ -117,7 +117,9 @@ class StoreFolder:
     def at(cls, location: str | os.PathLike[str] | None = None) -> "StoreFolder":
         """The folder named by ``location``, else ``$JAKGRAPH_STORE``, else the user's data folder."""
         if isinstance(location, str) and location.startswith(("http://", "https://")):
-            raise UserError(f"--store {location}: this command needs an embedded store folder, not a remote SPARQL"
+            from .protocol import Unsupported
+
+            raise Unsupported(f"--store {location}: this command needs an embedded store folder, not a remote SPARQL"
                             " endpoint (to publish the graph to an endpoint, use 'jakgraph push')")
         return cls(resolve_location(location))
 
