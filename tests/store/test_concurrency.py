@@ -42,6 +42,12 @@ print(json.dumps(counts))
 """
 
 
+def start_reader(location: Path, stop: Path) -> subprocess.Popen:
+    """A process that opens the store afresh and counts its triples, again and again, until ``stop`` exists."""
+    return subprocess.Popen([sys.executable, "-c", READER, str(location), str(stop)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 def jakgraph(*args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "jakgraph", *args], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -143,8 +149,7 @@ def test_a_load_and_a_build_at_once(built: tuple[Path, int], tmp_path: Path, tri
 def test_readers_during_loads_see_only_whole_builds(built: tuple[Path, int], tmp_path: Path, trial: int) -> None:
     location, base = built
     stop = tmp_path / "stop"
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(location), str(stop)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    reader = start_reader(location, stop)
     fresh = []
     for step in range(3):
         writer = jakgraph("load", "-q", "--wait", "120", str(triples_file(tmp_path / f"{step}.nt", f"s{step}")),
@@ -179,8 +184,7 @@ def assert_only_leftovers_of_readers(location: Path, tmp_path: Path) -> None:
 def test_readers_during_builds_see_only_whole_builds(built: tuple[Path, int], tmp_path: Path, trial: int) -> None:
     location, base = built
     stop = tmp_path / "stop"
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(location), str(stop)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    reader = start_reader(location, stop)
     assert finish(jakgraph("build", "-q", "--store", str(location))) == (0, "", "")
     stop.touch()
     code, out, err = finish(reader)
