@@ -29,7 +29,7 @@ class BuildReport:
 def build(location: str | Path | None = None, curated: Path | None = None,
           progress: Callable[[str], None] = lambda message: None) -> BuildReport:
     """Load, validate and store the graph at ``location``; return what was written."""
-    from pyoxigraph import RdfFormat, Store
+    from pyoxigraph import Store
 
     from jakgraph.loaders import load_curated
 
@@ -40,7 +40,7 @@ def build(location: str | Path | None = None, curated: Path | None = None,
     dataset = load_curated(curated)
     progress("validating against the SHACL shapes")
     check(dataset)
-    graphs = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
+    graphs = dataset.sizes()
     progress("writing the store")
     builds = target / BUILDS
     try:
@@ -50,7 +50,7 @@ def build(location: str | Path | None = None, curated: Path | None = None,
     name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
     staging = builds / (name + ".partial")
     store = Store(str(staging))
-    store.bulk_load(dataset.serialize(format="nquads").encode("utf-8"), format=RdfFormat.N_QUADS)
+    store.bulk_extend(dataset.quads)
     store.flush()
     triples = len(store)
     del store

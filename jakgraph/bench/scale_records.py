@@ -31,17 +31,37 @@ class Drug:
     products: list[Product] = field(default_factory=list)
 
 
+class CellView:
+    """A typed curated record seen as the text cells this generator reads (``values``, ``ids``, ``refs``)."""
+
+    def __init__(self, record: Any) -> None:
+        self.record = record
+        self.values = {name: value if isinstance(value, str) else str(value) if isinstance(value, int)
+                       else "x" if value else "" for name, value in vars(record).items() if name != "line"}
+
+    def ids(self, name: str) -> list[str]:
+        return list(getattr(self.record, name))
+
+    def refs(self) -> list[int]:
+        return list(self.record.refs)
+
+    def sources(self, name: str) -> list[Any]:
+        return list(getattr(self.record, name))
+
+
 class Generator:
     """Writes one synthetic graph of at least ``size`` triples to ``out``: ``fixed()`` first, then ``grow()``."""
 
     def __init__(self, out: Writer, size: int, seed: int) -> None:
-        from jakgraph.loaders.catalog import read_curated
-        from jakgraph.loaders.schema import TABLES
+        from jakgraph.loaders import read_curated
+        from jakgraph.loaders.reading import columns
+        from jakgraph.loaders.records import RECORD_TYPES
 
         self.out, self.add, self.size = out, out.add, size
         self.rng = random.Random(seed)
-        self.curated = read_curated()
-        self.choices = {(table, c.name): c.choices for table, columns in TABLES.items() for c in columns}
+        curated = read_curated()
+        self.tables = {cls.FILE: [CellView(r) for r in curated.records(cls)] for cls in RECORD_TYPES}
+        self.choices = {(cls.FILE, c.name): c.choices for cls in RECORD_TYPES for c in columns(cls)}
         self.labels: dict[str, str] = {}
         self.references: list[str] = []
         self.locations: list[str] = []
@@ -63,8 +83,8 @@ class Generator:
         self.t7_rows = 0
         self.xrefs = 0
 
-    def rows(self, table: str) -> list[Any]:
-        return self.curated.rows(table)
+    def rows(self, table: str) -> list[CellView]:
+        return self.tables[table]
 
     def next_id(self) -> int:
         self.serial += 1
@@ -667,7 +687,7 @@ class Generator:
     def growth_weights(self) -> list[tuple[str, int]]:
         """Each kind of record that grows, weighted by how many of it the curated tables hold."""
         rows = self.rows
-        locators = [str(s) for table in self.curated.tables for row in rows(table)
+        locators = [str(s) for table in self.tables for row in rows(table)
                     for name in ("source", "source_a", "source_b") if row.values.get(name) for s in row.sources(name)]
         return [("evidence", len(rows("evidence_items.tsv"))), ("safety", len(rows("safety_analyses.tsv"))),
                 ("recommendation", len(rows("recommendations.tsv"))), ("conflict", len(rows("conflicts.tsv"))),
