@@ -15,11 +15,11 @@ from pyoxigraph import Quad, RdfFormat, serialize
 
 from jakgraph.ontology.namespaces import GRAPH_MAPPINGS, GRAPH_ONTOLOGY, GRAPH_REVIEW
 
-from . import approvals, conflicts, evidence, mappings, ontology, recommendations, review, safety, table7, vocabulary
+from . import ontology, review
 from .curated import Curated, read_curated
-from .labels import Labels
-from .provenance import Provenance
+from .records import RECORD_TYPES
 from .sink import QuadCollector, TripleSink
+from .writer import RecordWriter
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -48,55 +48,16 @@ class CuratedDataset:
 
 
 def load_review(curated: Curated, sink: TripleSink) -> None:
-    """The curated review data: every record of every file but the mappings, through its loader."""
-    sources = Provenance(sink)
-    labels = Labels()
-    for record in (*curated.drugs, *curated.products, *curated.diseases, *curated.study_designs,
-                   *curated.adverse_events):
-        labels.add(record)
+    """The curated review data: the review node, then every record of every file but the mappings."""
     review.load(sink)
-    for isoform in curated.isoforms:
-        vocabulary.add_isoform(sink, sources, isoform)
-    for selectivity in curated.selectivity_classes:
-        vocabulary.add_selectivity_class(sink, sources, selectivity)
-    for drug in curated.drugs:
-        vocabulary.add_drug(sink, sources, drug)
-    for product in curated.products:
-        vocabulary.add_product(sink, sources, product)
-    for disease in curated.diseases:
-        vocabulary.add_disease(sink, sources, disease)
-    for design in curated.study_designs:
-        vocabulary.add_study_design(sink, design)
-    for concept in (*curated.adverse_events, *curated.outcome_measures, *curated.populations):
-        vocabulary.add_concept(sink, concept)
-    for item in curated.evidence_items:
-        evidence.add_item(sink, sources, item, labels)
-    for event, number in evidence.numbered(curated.evidence_adverse_events):
-        evidence.add_adverse_event(sink, sources, event, number, labels)
-    for result, number in evidence.numbered(curated.evidence_results):
-        evidence.add_result(sink, sources, result, number)
-    for approval in curated.approvals:
-        approvals.add_approval(sink, sources, approval, labels)
-    for analysis in curated.safety_analyses:
-        safety.add_analysis(sink, sources, analysis)
-    for finding in curated.safety_findings:
-        safety.add_finding(sink, sources, finding, labels)
-    for recommendation in curated.recommendations:
-        recommendations.add_recommendation(sink, sources, recommendation)
-    for event in curated.regulatory_events:
-        recommendations.add_regulatory_event(sink, sources, event)
-    row_ids = {row.dermatosis: row.id for row in curated.table7_rows}
-    for row in curated.table7_rows:
-        table7.add_row(sink, sources, row, row_ids)
-    for conflict in curated.conflicts:
-        conflicts.add_conflict(sink, sources, conflict)
+    writer = RecordWriter(sink, table7_groups={row.dermatosis: row.id for row in curated.table7_rows})
+    for cls in RECORD_TYPES:
+        writer.write_all(curated.records(cls))
 
 
 def load_mappings(curated: Curated, sink: TripleSink) -> None:
-    """The SSSOM mappings, through the mappings loader."""
-    shared = Provenance(sink)
-    for mapping in curated.mappings.mappings:
-        mappings.add_mapping(sink, shared, mapping, curated.mappings)
+    """The SSSOM mappings."""
+    RecordWriter(sink, curated.mappings).write_all(curated.mappings.mappings)
 
 
 def load_curated(directory: Path | None = None) -> CuratedDataset:

@@ -1,10 +1,6 @@
 """Off-label evidence items, with their dosing, results and adverse events."""
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
-
 from pyoxigraph import NamedNode
 
 from jakgraph.ontology.terms import CONCEPT, JAK, RDF, RDFS, SKOS, decimal, integer, iri, number_text, string, text
@@ -14,22 +10,12 @@ from .provenance import Provenance
 from .records import NON_DRUG_COMPARATORS, EvidenceAdverseEvent, EvidenceItem, EvidenceResult
 from .sink import TripleSink
 
-Part = TypeVar("Part", EvidenceAdverseEvent, EvidenceResult)
-
 
 def comparator_node(value: str) -> NamedNode:
     """IRI of a comparator cell: a product id, or placebo / vehicle."""
     if value in NON_DRUG_COMPARATORS:
         return CONCEPT[f"comparator-{value}"]
     return iri("product", value)
-
-
-def numbered(records: Iterable[Part]) -> Iterator[tuple[Part, int]]:
-    """Each record with its number among those of its evidence item (1, 2, … in file order)."""
-    counts: Counter[str] = Counter()
-    for record in records:
-        counts[record.evidence_item] += 1
-        yield record, counts[record.evidence_item]
 
 
 def add_item(sink: TripleSink, sources: Provenance, item: EvidenceItem, labels: Labels) -> None:

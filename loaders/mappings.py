@@ -1,6 +1,8 @@
 """External identifiers: the SSSOM mappings, as SKOS mapping triples with their justification."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pyoxigraph import NamedNode
 
 from jakgraph.ontology.terms import DCTERMS, OWL, RDF, RDFS, SEMAPV, SKOS, SSSOM, double, string
@@ -18,9 +20,14 @@ def add_mapping(sink: TripleSink, shared: Provenance, mapping: Mapping, mapping_
     predicate = SKOS[match]
     target = NamedNode(mapping_set.expand(mapping.object_id))
     add(subject, predicate, target)
-    if mapping.object_label and shared.once(f"{target.value}\t{mapping.object_label}"):
+    if mapping.object_id not in mapping_set.shared_objects:
+        describe_label = describe_notation = True
+    else:  # an identifier several mappings share is described once (each of its labels once)
+        describe_notation = shared.once(mapping.object_id)
+        describe_label = shared.once(f"{mapping.object_id}\t{mapping.object_label}")
+    if mapping.object_label and describe_label:
         add(target, RDFS.label, string(mapping.object_label))
-    if shared.once(target.value):
+    if describe_notation:
         add(target, SKOS.notation, string(mapping.object_id))
     axiom = NamedNode(f"{mapping_set.prefixes['jakgraph']}mapping/{mapping.subject_kind}/{mapping.subject_ident}/"
                       f"{match}/{mapping.object_id.replace(':', '-')}")
@@ -33,4 +40,10 @@ def add_mapping(sink: TripleSink, shared: Provenance, mapping: Mapping, mapping_
         add(axiom, SSSOM.confidence, double(mapping.confidence))
     if mapping.comment:
         add(axiom, RDFS.comment, string(mapping.comment))
-    add(axiom, DCTERMS.source, NamedNode(mapping_set.mapping_set_id))
+    add(axiom, DCTERMS.source, set_node(mapping_set.mapping_set_id))
+
+
+@lru_cache(maxsize=16)
+def set_node(mapping_set_id: str) -> NamedNode:
+    """The node of a mapping set, made once."""
+    return NamedNode(mapping_set_id)

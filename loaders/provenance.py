@@ -6,7 +6,7 @@ streaming sink never repeats their lines. It remembers only those nodes' keys, n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pyoxigraph import NamedNode
 
@@ -87,12 +87,17 @@ class Provenance:
             add(node, RDFS.label, text(f"reference {number} of the review"))
         return node
 
-    def derive(self, subject: NamedNode, sources: Iterable[Locator]) -> None:
+    def derive(self, subject: NamedNode, sources: Sequence[Locator]) -> None:
         """``subject`` was read at each of ``sources`` (each place once)."""
-        for node in dict.fromkeys(self.location(locator) for locator in sources):
-            self.sink.add(subject, PROV.wasDerivedFrom, node)
+        add, location = self.sink.add, self.location
+        if len(sources) == 1:
+            add(subject, PROV.wasDerivedFrom, location(sources[0]))
+            return
+        for node in dict.fromkeys(location(locator) for locator in sources):
+            add(subject, PROV.wasDerivedFrom, node)
 
     def cite(self, subject: NamedNode, refs: Iterable[int]) -> None:
         """``subject`` cites each reference number of ``refs`` (each once, in order)."""
+        add, reference = self.sink.add, self.reference
         for number in dict.fromkeys(refs):
-            self.sink.add(subject, JAK.reference, self.reference(number))
+            add(subject, JAK.reference, reference(number))

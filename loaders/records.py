@@ -91,7 +91,7 @@ def _field(default: Any, **metadata: Any) -> Any:
     return field(default=default, metadata=metadata)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Record:
     """A row of a curated file; ``line`` is its 1-based line in the file (the header is line 1 or later)."""
 
@@ -109,7 +109,7 @@ class Record:
         return CurationError(self.FILE, self.line or None, field, message)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Identified(Record):
     """A record with an ``id``, unique in its file; other records point to it by that id."""
 
@@ -117,7 +117,7 @@ class Identified(Record):
 
 
 # -- reference records ---------------------------------------------------------------------------------------
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Isoform(Identified):
     FILE: ClassVar[str] = "isoforms.tsv"
     NOUN: ClassVar[str] = "isoform"
@@ -128,7 +128,7 @@ class Isoform(Identified):
     source: tuple[Locator, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class SelectivityClass(Identified):
     FILE: ClassVar[str] = "selectivity_classes.tsv"
     NOUN: ClassVar[str] = "selectivity class"
@@ -140,7 +140,7 @@ class SelectivityClass(Identified):
     source: tuple[Locator, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Drug(Identified):
     FILE: ClassVar[str] = "drugs.tsv"
     NOUN: ClassVar[str] = "drug"
@@ -155,7 +155,7 @@ class Drug(Identified):
     refs: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Product(Identified):
     FILE: ClassVar[str] = "products.tsv"
     NOUN: ClassVar[str] = "product"
@@ -168,7 +168,7 @@ class Product(Identified):
     source: tuple[Locator, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Disease(Identified):
     FILE: ClassVar[str] = "diseases.tsv"
     NOUN: ClassVar[str] = "disease"
@@ -182,7 +182,7 @@ class Disease(Identified):
     source: tuple[Locator, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StudyDesign(Identified):
     FILE: ClassVar[str] = "study_designs.tsv"
     NOUN: ClassVar[str] = "study design"
@@ -194,7 +194,7 @@ class StudyDesign(Identified):
     rank_rationale: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class AdverseEvent(Identified):
     FILE: ClassVar[str] = "adverse_events.tsv"
     NOUN: ClassVar[str] = "adverse event"
@@ -204,7 +204,7 @@ class AdverseEvent(Identified):
     definition: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class OutcomeMeasure(Identified):
     FILE: ClassVar[str] = "outcome_measures.tsv"
     NOUN: ClassVar[str] = "outcome measure"
@@ -214,7 +214,7 @@ class OutcomeMeasure(Identified):
     definition: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Population(Identified):
     FILE: ClassVar[str] = "populations.tsv"
     NOUN: ClassVar[str] = "population"
@@ -225,7 +225,7 @@ class Population(Identified):
 
 
 # -- evidence ------------------------------------------------------------------------------------------------
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class EvidenceItem(Identified):
     """An off-label evidence item: one study, or studies the review reports together."""
 
@@ -257,7 +257,7 @@ class EvidenceItem(Identified):
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class EvidenceAdverseEvent(Record):
     """An adverse event an evidence item reports, with its count where the review gives one."""
 
@@ -273,7 +273,7 @@ class EvidenceAdverseEvent(Record):
     source: tuple[Locator, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class EvidenceResult(Record):
     """A figure an evidence item reports as its result."""
 
@@ -295,7 +295,7 @@ class EvidenceResult(Record):
 
 
 # -- approvals, safety, recommendations, regulation --------------------------------------------------------------
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Approval(Identified):
     """A cell of Table 1: one agency, one product, one indication (or none listed)."""
 
@@ -312,7 +312,7 @@ class Approval(Identified):
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class SafetyAnalysis(Identified):
     FILE: ClassVar[str] = "safety_analyses.tsv"
     NOUN: ClassVar[str] = "safety analysis"
@@ -331,7 +331,7 @@ class SafetyAnalysis(Identified):
     refs: tuple[int, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class SafetyFinding(Identified):
     FILE: ClassVar[str] = "safety_findings.tsv"
     NOUN: ClassVar[str] = "safety finding"
@@ -351,7 +351,7 @@ class SafetyFinding(Identified):
     refs: tuple[int, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Recommendation(Identified):
     FILE: ClassVar[str] = "recommendations.tsv"
     NOUN: ClassVar[str] = "recommendation"
@@ -368,7 +368,7 @@ class Recommendation(Identified):
     refs: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class RegulatoryEvent(Identified):
     FILE: ClassVar[str] = "regulatory_events.tsv"
     NOUN: ClassVar[str] = "regulatory event"
@@ -383,7 +383,7 @@ class RegulatoryEvent(Identified):
 
 
 # -- the review's Table 7 and its contradictions ---------------------------------------------------------------
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Table7Row(Identified):
     FILE: ClassVar[str] = "table7_rows.tsv"
     NOUN: ClassVar[str] = "Table 7 row"
@@ -398,7 +398,7 @@ class Table7Row(Identified):
     source: tuple[Locator, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Conflict(Identified):
     """A place where the review contradicts itself: both readings, each with where it is stated."""
 
@@ -432,7 +432,7 @@ MAPPED_KINDS = {"drug": Drug, "isoform": Isoform, "disease": Disease, "design": 
                 "adverse-event": AdverseEvent}
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Mapping(Record):
     """A row of the SSSOM mapping file: a jakgraph record, a SKOS predicate and an external identifier."""
 
@@ -460,11 +460,16 @@ class Mapping(Record):
 
 @dataclass(frozen=True)
 class MappingSet:
-    """The SSSOM file: its metadata (``mapping_set_id``, the ``curie_map`` prefixes) and its mappings."""
+    """The SSSOM file: its metadata (``mapping_set_id``, the ``curie_map`` prefixes) and its mappings.
+
+    ``shared_objects`` are the external identifiers that more than one mapping points to: their label and
+    notation are written once.
+    """
 
     mapping_set_id: str
     prefixes: dict[str, str]
     mappings: tuple[Mapping, ...]
+    shared_objects: frozenset[str] = frozenset()
 
     def expand(self, curie: str) -> str:
         """The IRI a CURIE of the ``curie_map`` stands for (checked on reading)."""

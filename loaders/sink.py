@@ -41,11 +41,16 @@ class NTriplesWriter:
     ('<https://example.org/a> <https://example.org/p> "x" .\\n', 1)
     """
 
+    PREDICATES = 4096  # predicate texts kept (a vocabulary has far fewer)
+
     def __init__(self, stream: IO[str], chunk: int = 20_000) -> None:
         self.stream = stream
         self.chunk = chunk
         self.written = 0
         self._lines: list[str] = []
+        self._subject: Subject | None = None  # loaders write a record's triples together: keep its text
+        self._subject_text = ""
+        self._predicates: dict[NamedNode, str] = {}
 
     @property
     def count(self) -> int:
@@ -53,8 +58,15 @@ class NTriplesWriter:
         return self.written + len(self._lines)
 
     def add(self, subject: Subject, predicate: NamedNode, object: Term) -> None:
+        if subject is not self._subject:
+            self._subject, self._subject_text = subject, str(subject)
+        text = self._predicates.get(predicate)
+        if text is None:
+            text = f" {predicate} "
+            if len(self._predicates) < self.PREDICATES:
+                self._predicates[predicate] = text
         lines = self._lines
-        lines.append(f"{subject} {predicate} {object} .\n")
+        lines.append(f"{self._subject_text}{text}{object} .\n")
         if len(lines) >= self.chunk:
             self.flush()
 

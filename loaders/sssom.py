@@ -1,6 +1,7 @@
 """Read the SSSOM mapping file: its commented YAML header (with PyYAML), then one checked record per mapping."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,9 @@ def read_mapping_set(path: Path, ids: dict[str, set[str]]) -> MappingSet:
         mappings.append(Mapping(line=number, **values))
     if not mappings:
         raise CurationError(name, None, None, "has a header but no rows")
-    return MappingSet(metadata["mapping_set_id"], prefixes, tuple(mappings))
+    counts = Counter(mapping.object_id for mapping in mappings)
+    shared = frozenset(object_id for object_id, count in counts.items() if count > 1)
+    return MappingSet(metadata["mapping_set_id"], prefixes, tuple(mappings), shared)
 
 
 def check_subject(name: str, line: int, subject_id: str, ids: dict[str, set[str]]) -> None:

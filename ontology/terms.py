@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode
 
@@ -56,8 +57,9 @@ SEMAPV = Vocabulary("https://w3id.org/semapv/vocab/")
 REVIEW_NODE = NamedNode(REVIEW)
 
 
+@lru_cache(maxsize=8192)
 def iri(kind: str, ident: str) -> NamedNode:
-    """IRI of a curated record of the given kind (the path segment of its IRI)."""
+    """IRI of a curated record of the given kind (the path segment of its IRI); records named often are made once."""
     return NamedNode(f"{BASE}{kind}/{ident}")
 
 
@@ -71,8 +73,9 @@ def string(value: str) -> Literal:
     return Literal(value)
 
 
+@lru_cache(maxsize=4096)
 def integer(value: int) -> Literal:
-    """An ``xsd:integer`` literal."""
+    """An ``xsd:integer`` literal (small numbers recur: each is made once)."""
     return Literal(value)
 
 
@@ -88,7 +91,12 @@ def decimal(value: Decimal) -> Literal:
 
 def double(value: float) -> Literal:
     """An ``xsd:double`` literal, written as Python writes the float (``0.9``)."""
-    return Literal(repr(value), datatype=XSD.double)
+    return _double(repr(value))
+
+
+@lru_cache(maxsize=256)
+def _double(text: str) -> Literal:
+    return Literal(text, datatype=XSD.double)
 
 
 DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
