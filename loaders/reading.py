@@ -6,6 +6,7 @@ Lines starting with ``#`` and blank lines are skipped.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import MISSING, dataclass, fields
 from decimal import Decimal, InvalidOperation
@@ -109,9 +110,12 @@ class Column:
             return number
         if kind == "double":
             try:
-                return float(value)
+                number = float(value)
             except ValueError:
-                raise ValueError(f"{value!r} is not a number") from None
+                number = math.nan
+            if not math.isfinite(number):
+                raise ValueError(f"{value!r} is not a number")
+            return number
         if kind in ("choice", "table"):
             if value not in self.choices:
                 raise ValueError(f"unknown value {value!r} (expected one of: {', '.join(self.choices)})")

@@ -105,6 +105,19 @@ def test_sssom_file_without_a_jakgraph_prefix_is_refused(copied):
         read_curated(copied)
 
 
+@pytest.mark.parametrize("value", ["high", "nan"])
+def test_mapping_confidence_must_be_a_number(copied, value):
+    path = copied / "mappings.sssom.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cells = lines[26].split("\t")
+    cells[6] = value
+    lines[26] = "\t".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CurationError) as raised:
+        read_curated(copied)
+    assert str(raised.value) == f"mappings.sssom.tsv, row 27, field confidence: {value!r} is not a number"
+
+
 def test_loader_check_names_the_record_line(copied):
     path = copied / "evidence_items.tsv"
     lines = path.read_text(encoding="utf-8").splitlines()
