@@ -1,12 +1,13 @@
 """Places where the review contradicts itself: both readings, each with where the review states it."""
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from pyoxigraph import NamedNode
 
-from jakgraph.ontology.terms import JAK, PROV, RDF, RDFS
+from jakgraph.ontology.terms import JAK, RDF, RDFS, integer, iri, string, text
 
-from .catalog import Curated
-from .provenance import add_location, integer, iri, text
+from .provenance import Provenance
+from .records import Conflict
+from .sink import TripleSink
 
 SUBJECT_KIND = {
     "evidence_items.tsv": "evidence", "table7_rows.tsv": "table7-row", "diseases.tsv": "disease",
@@ -15,26 +16,26 @@ SUBJECT_KIND = {
     "recommendations.tsv": "recommendation", "regulatory_events.tsv": "regulatory-event",
     "isoforms.tsv": "isoform", "selectivity_classes.tsv": "selectivity", "study_designs.tsv": "design",
     "adverse_events.tsv": "adverse-event", "outcome_measures.tsv": "measure", "populations.tsv": "population",
+    "conflicts.tsv": "conflict",
 }
 
 
-def load(curated: Curated, graph: Graph) -> None:
-    for row in curated.rows("conflicts.tsv"):
-        v = row.values
-        node = iri("conflict", v["id"])
-        subject = iri(SUBJECT_KIND[v["subject_file"]], v["subject"])
-        graph.add((node, RDF.type, JAK.SourceConflict))
-        graph.add((node, JAK.conflictAbout, subject))
-        graph.add((subject, JAK.hasConflict, node))
-        graph.add((node, JAK.aspect, Literal(v["aspect"])))
-        graph.add((node, RDFS.comment, text(v["description"])))
-        graph.add((node, RDFS.label, text(f"conflict on {v['aspect']} of {v['subject']}")))
-        for position, side in enumerate(("a", "b"), 1):
-            reading = URIRef(f"{node}/reading/{side}")
-            graph.add((node, JAK.reading, reading))
-            graph.add((reading, RDF.type, JAK.Reading))
-            graph.add((reading, JAK.position, integer(position)))
-            graph.add((reading, JAK.statedValue, Literal(v[f"reading_{side}"])))
-            graph.add((reading, RDFS.label, Literal(v[f"reading_{side}"])))
-            for locator in row.sources(f"source_{side}"):
-                graph.add((reading, PROV.wasDerivedFrom, add_location(graph, locator)))
+def add_conflict(sink: TripleSink, sources: Provenance, record: Conflict) -> None:
+    add, node = sink.add, iri("conflict", record.id)
+    subject = iri(SUBJECT_KIND[record.subject_file], record.subject)
+    add(node, RDF.type, JAK.SourceConflict)
+    add(node, JAK.conflictAbout, subject)
+    add(subject, JAK.hasConflict, node)
+    add(node, JAK.aspect, string(record.aspect))
+    add(node, RDFS.comment, text(record.description))
+    add(node, RDFS.label, text(f"conflict on {record.aspect} of {record.subject}"))
+    for position, side, value, where in ((1, "a", record.reading_a, record.source_a),
+                                         (2, "b", record.reading_b, record.source_b)):
+        reading = NamedNode(f"{node.value}/reading/{side}")
+        stated = string(value)
+        add(node, JAK.reading, reading)
+        add(reading, RDF.type, JAK.Reading)
+        add(reading, JAK.position, integer(position))
+        add(reading, JAK.statedValue, stated)
+        add(reading, RDFS.label, stated)
+        sources.derive(reading, where)

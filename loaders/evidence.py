@@ -1,155 +1,138 @@
 """Off-label evidence items, with their dosing, results and adverse events."""
 from __future__ import annotations
 
-from collections import Counter
+from pyoxigraph import NamedNode
 
-from rdflib import Graph, Literal, URIRef
+from jakgraph.ontology.terms import CONCEPT, JAK, RDF, RDFS, SKOS, decimal, integer, iri, number_text, string, text
 
-from jakgraph.ontology.terms import CONCEPT, JAK, RDF, RDFS, SKOS
-
-from .catalog import Curated
-from .provenance import add_provenance, decimal, integer, iri, text
-from .table import Row
-
-NON_DRUG_COMPARATORS = {"placebo", "vehicle"}
+from .labels import Labels
+from .provenance import Provenance
+from .records import NON_DRUG_COMPARATORS, EvidenceAdverseEvent, EvidenceItem, EvidenceResult
+from .sink import TripleSink
 
 
-def comparator_node(value: str) -> URIRef:
+def comparator_node(value: str) -> NamedNode:
     """IRI of a comparator cell: a product id, or placebo / vehicle."""
     if value in NON_DRUG_COMPARATORS:
         return CONCEPT[f"comparator-{value}"]
     return iri("product", value)
 
 
-def refs_label(refs: list[int]) -> str:
-    return ",".join(str(n) for n in refs)
+def add_item(sink: TripleSink, sources: Provenance, item: EvidenceItem, labels: Labels) -> None:
+    add, node = sink.add, iri("evidence", item.id)
+    add(node, RDF.type, JAK.EvidenceItem)
+    label = f"{labels.drugs[item.drug]} in {labels.diseases[item.disease]}: {labels.designs[item.design]}"
+    if item.n_patients is not None:
+        label += f", n={item.n_patients}"
+    add(node, RDFS.label, text(f"{label} [ref. {','.join(map(str, item.refs))}]"))
+    add(node, JAK.drug, iri("drug", item.drug))
+    add(node, JAK.product, iri("product", item.product))
+    add(node, JAK.disease, iri("disease", item.disease))
+    add(node, JAK.studyDesign, iri("design", item.design))
+    if item.n_studies is not None:
+        add(node, JAK.numberOfStudies, integer(item.n_studies))
+    if item.n_patients is not None:
+        add(node, JAK.numberOfPatients, integer(item.n_patients))
+    add_dosing(sink, node, item)
+    for measure in item.measures:
+        add(node, JAK.outcomeMeasure, iri("measure", measure))
+    add(node, JAK.resultSummary, text(item.result))
+    add(node, JAK.adverseEventStatus, CONCEPT[f"ae-status-{item.ae_status}"])
+    if item.comparator:
+        add(node, JAK.comparator, comparator_node(item.comparator))
+    if item.comparator_result:
+        add(node, JAK.comparatorResult, text(item.comparator_result))
+    if item.switched_from:
+        add(node, JAK.switchedFrom, iri("product", item.switched_from))
+    for product in item.concomitant:
+        add(node, JAK.concomitantTreatment, iri("product", product))
+    if item.population:
+        add(node, JAK.populationDescription, string(item.population))
+    if item.note:
+        add(node, SKOS.note, text(item.note))
+    sources.derive(node, item.source)
+    sources.cite(node, item.refs)
 
 
-def load(curated: Curated, graph: Graph) -> None:
-    for row in curated.rows("evidence_items.tsv"):
-        add_item(curated, graph, row)
-    counters: Counter[str] = Counter()
-    for row in curated.rows("evidence_adverse_events.tsv"):
-        item = row.values["evidence_item"]
-        counters[item + "/ae"] += 1
-        add_adverse_event(curated, graph, row, counters[item + "/ae"])
-    for row in curated.rows("evidence_results.tsv"):
-        item = row.values["evidence_item"]
-        counters[item + "/result"] += 1
-        add_result(graph, row, counters[item + "/result"])
-
-
-def add_item(curated: Curated, graph: Graph, row: Row) -> None:
-    v = row.values
-    node = iri("evidence", v["id"])
-    graph.add((node, RDF.type, JAK.EvidenceItem))
-    design = curated.label("study_designs.tsv", v["design"])
-    label = f"{curated.label('drugs.tsv', v['drug'])} in {curated.label('diseases.tsv', v['disease'])}: {design}"
-    if row.text("n_patients"):
-        label += f", n={v['n_patients']}"
-    graph.add((node, RDFS.label, text(f"{label} [ref. {refs_label(row.refs())}]")))
-    graph.add((node, JAK.drug, iri("drug", v["drug"])))
-    graph.add((node, JAK.product, iri("product", v["product"])))
-    graph.add((node, JAK.disease, iri("disease", v["disease"])))
-    graph.add((node, JAK.studyDesign, iri("design", v["design"])))
-    if row.text("n_studies"):
-        graph.add((node, JAK.numberOfStudies, integer(row.int("n_studies") or 0)))
-    if row.text("n_patients"):
-        graph.add((node, JAK.numberOfPatients, integer(row.int("n_patients") or 0)))
-    add_dosing(graph, node, row)
-    for measure in row.ids("measures"):
-        graph.add((node, JAK.outcomeMeasure, iri("measure", measure)))
-    graph.add((node, JAK.resultSummary, text(v["result"])))
-    graph.add((node, JAK.adverseEventStatus, CONCEPT[f"ae-status-{v['ae_status']}"]))
-    if row.text("comparator"):
-        graph.add((node, JAK.comparator, comparator_node(v["comparator"])))
-    if row.text("comparator_result"):
-        graph.add((node, JAK.comparatorResult, text(v["comparator_result"])))
-    if row.text("switched_from"):
-        graph.add((node, JAK.switchedFrom, iri("product", v["switched_from"])))
-    for product in row.ids("concomitant"):
-        graph.add((node, JAK.concomitantTreatment, iri("product", product)))
-    if row.text("population"):
-        graph.add((node, JAK.populationDescription, Literal(v["population"])))
-    if row.text("note"):
-        graph.add((node, SKOS.note, text(v["note"])))
-    add_provenance(graph, node, row)
-
-
-def add_dosing(graph: Graph, item: URIRef, row: Row) -> None:
-    fields = ("dose_min", "dose_max", "dose_unit", "frequency", "vehicle", "dose_text")
-    if not any(row.text(f) for f in fields):
+def add_dosing(sink: TripleSink, node: NamedNode, item: EvidenceItem) -> None:
+    """The item's dosing regimen, if it has any dosing cell."""
+    low, high = item.dose_min, item.dose_max
+    if low is None and high is None and not (item.dose_unit or item.frequency or item.vehicle or item.dose_text):
         return
-    if (row.text("dose_min") or row.text("dose_max")) and not row.text("dose_unit"):
-        raise row.error("dose_unit", "is required when a dose is given")
-    low, high = row.decimal("dose_min"), row.decimal("dose_max")
+    if (low is not None or high is not None) and not item.dose_unit:
+        raise item.error("dose_unit", "is required when a dose is given")
     if low is not None and high is not None and high < low:
-        raise row.error("dose_max", f"{high} is below dose_min {low}")
-    node = URIRef(f"{item}/dosing")
-    graph.add((item, JAK.dosing, node))
-    graph.add((node, RDF.type, JAK.DosingRegimen))
+        raise item.error("dose_max", f"{number_text(high)} is below dose_min {number_text(low)}")
+    add, dosing = sink.add, NamedNode(f"{node.value}/dosing")
+    add(node, JAK.dosing, dosing)
+    add(dosing, RDF.type, JAK.DosingRegimen)
     if low is not None:
-        graph.add((node, JAK.doseMin, decimal(low)))
+        add(dosing, JAK.doseMin, decimal(low))
     if high is not None:
-        graph.add((node, JAK.doseMax, decimal(high)))
-    if row.text("dose_unit"):
-        graph.add((node, JAK.doseUnit, CONCEPT[f"unit-{row.values['dose_unit']}"]))
-    if row.text("frequency"):
-        graph.add((node, JAK.frequency, CONCEPT[f"frequency-{row.values['frequency']}"]))
-    if row.text("vehicle"):
-        graph.add((node, JAK.vehicle, CONCEPT[f"vehicle-{row.values['vehicle']}"]))
-    if row.text("dose_text"):
-        graph.add((node, JAK.doseText, Literal(row.values["dose_text"])))
-        graph.add((node, RDFS.label, text(row.values["dose_text"])))
+        add(dosing, JAK.doseMax, decimal(high))
+    if item.dose_unit:
+        add(dosing, JAK.doseUnit, CONCEPT[f"unit-{item.dose_unit}"])
+    if item.frequency:
+        add(dosing, JAK.frequency, CONCEPT[f"frequency-{item.frequency}"])
+    if item.vehicle:
+        add(dosing, JAK.vehicle, CONCEPT[f"vehicle-{item.vehicle}"])
+    if item.dose_text:
+        add(dosing, JAK.doseText, string(item.dose_text))
+        add(dosing, RDFS.label, text(item.dose_text))
 
 
-def add_adverse_event(curated: Curated, graph: Graph, row: Row, number: int) -> None:
-    v = row.values
-    item = iri("evidence", v["evidence_item"])
-    node = URIRef(f"{item}/adverse-event/{number}")
-    graph.add((item, JAK.adverseEvent, node))
-    graph.add((node, RDF.type, JAK.AdverseEventObservation))
-    graph.add((node, JAK.event, iri("adverse-event", v["event"])))
-    label = curated.label("adverse_events.tsv", v["event"])
-    if row.text("count") is not None:
-        graph.add((node, JAK["count"], integer(row.int("count") or 0)))
-        label += f" {v['count']}" + (f"/{v['denominator']}" if row.text("denominator") else "")
-    if row.text("denominator"):
-        graph.add((node, JAK.denominator, integer(row.int("denominator") or 0)))
-    if row.text("percentage"):
-        graph.add((node, JAK.percentage, decimal(row.decimal("percentage"))))  # type: ignore[arg-type]
-        label += f" ({v['percentage']}%)"
-    if row.text("description"):
-        graph.add((node, RDFS.comment, text(v["description"])))
-    graph.add((node, RDFS.label, text(label)))
-    add_provenance(graph, node, row, refs_field=None)
+def add_adverse_event(sink: TripleSink, sources: Provenance, record: EvidenceAdverseEvent, number: int,
+                      labels: Labels) -> None:
+    """The ``number``-th adverse event of its evidence item."""
+    add, item = sink.add, iri("evidence", record.evidence_item)
+    node = NamedNode(f"{item.value}/adverse-event/{number}")
+    add(item, JAK.adverseEvent, node)
+    add(node, RDF.type, JAK.AdverseEventObservation)
+    add(node, JAK.event, iri("adverse-event", record.event))
+    label = labels.events[record.event]
+    if record.count is not None:
+        add(node, JAK["count"], integer(record.count))
+        label += f" {record.count}" + (f"/{record.denominator}" if record.denominator is not None else "")
+    if record.denominator is not None:
+        add(node, JAK.denominator, integer(record.denominator))
+    if record.percentage is not None:
+        add(node, JAK.percentage, decimal(record.percentage))
+        label += f" ({number_text(record.percentage)}%)"
+    if record.description:
+        add(node, RDFS.comment, text(record.description))
+    add(node, RDFS.label, text(label))
+    sources.derive(node, record.source)
 
 
-def add_result(graph: Graph, row: Row, number: int) -> None:
-    v = row.values
-    item = iri("evidence", v["evidence_item"])
-    node = URIRef(f"{item}/result/{number}")
-    graph.add((item, JAK.result, node))
-    graph.add((node, RDF.type, JAK.ResultFigure))
-    if row.text("measure"):
-        graph.add((node, JAK.outcomeMeasure, iri("measure", v["measure"])))
-    graph.add((node, JAK.quantity, Literal(v["quantity"])))
-    graph.add((node, JAK.value, decimal(row.decimal("value"))))  # type: ignore[arg-type]
-    if row.text("value_max"):
-        graph.add((node, JAK.valueMax, decimal(row.decimal("value_max"))))  # type: ignore[arg-type]
-    graph.add((node, JAK.unit, CONCEPT[f"unit-{v['unit']}"]))
-    if row.text("timepoint"):
-        graph.add((node, JAK.timepoint, decimal(row.decimal("timepoint"))))  # type: ignore[arg-type]
-        if not row.text("timepoint_unit"):
-            raise row.error("timepoint_unit", "is required when a time point is given")
-        graph.add((node, JAK.timepointUnit, CONCEPT[f"unit-{v['timepoint_unit']}"]))
-    if row.text("arm"):
-        graph.add((node, JAK.arm, Literal(v["arm"])))
-    if row.text("comparator_value"):
-        graph.add((node, JAK.comparatorValue, decimal(row.decimal("comparator_value"))))  # type: ignore[arg-type]
-    if row.text("description"):
-        graph.add((node, RDFS.comment, text(v["description"])))
-    label = f"{v['quantity']}: {v['value']}" + (f"–{v['value_max']}" if row.text("value_max") else "")
-    label += f" {v['unit']}" + (f" at {v['timepoint_unit']} {v['timepoint']}" if row.text("timepoint") else "")
-    graph.add((node, RDFS.label, text(label)))
-    add_provenance(graph, node, row, refs_field=None)
+def add_result(sink: TripleSink, sources: Provenance, record: EvidenceResult, number: int) -> None:
+    """The ``number``-th result figure of its evidence item."""
+    add, item = sink.add, iri("evidence", record.evidence_item)
+    node = NamedNode(f"{item.value}/result/{number}")
+    add(item, JAK.result, node)
+    add(node, RDF.type, JAK.ResultFigure)
+    if record.measure:
+        add(node, JAK.outcomeMeasure, iri("measure", record.measure))
+    add(node, JAK.quantity, string(record.quantity))
+    add(node, JAK.value, decimal(record.value))
+    if record.value_max is not None:
+        add(node, JAK.valueMax, decimal(record.value_max))
+    add(node, JAK.unit, CONCEPT[f"unit-{record.unit}"])
+    if record.timepoint is not None:
+        add(node, JAK.timepoint, decimal(record.timepoint))
+        if not record.timepoint_unit:
+            raise record.error("timepoint_unit", "is required when a time point is given")
+        add(node, JAK.timepointUnit, CONCEPT[f"unit-{record.timepoint_unit}"])
+    if record.arm:
+        add(node, JAK.arm, string(record.arm))
+    if record.comparator_value is not None:
+        add(node, JAK.comparatorValue, decimal(record.comparator_value))
+    if record.description:
+        add(node, RDFS.comment, text(record.description))
+    label = f"{record.quantity}: {number_text(record.value)}"
+    if record.value_max is not None:
+        label += f"–{number_text(record.value_max)}"
+    label += f" {record.unit}"
+    if record.timepoint is not None:
+        label += f" at {record.timepoint_unit} {number_text(record.timepoint)}"
+    add(node, RDFS.label, text(label))
+    sources.derive(node, record.source)

@@ -1,81 +1,103 @@
-"""Triples shared by every loader: labels, source locations in the review, and reference numbers."""
+"""Nodes many records share (source locations in the review, the review's references), each written once per sink.
+
+A :class:`Provenance` is bound to one sink and remembers which shared nodes it has described there, so a
+streaming sink never repeats their lines. It remembers only those nodes' keys, never a record.
+"""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
 
-from rdflib import Graph, Literal, URIRef
+from pyoxigraph import NamedNode
 
-from jakgraph.ontology.terms import BASE, DCTERMS, JAK, PROV, RDF, RDFS, REVIEW, XSD
+from jakgraph.ontology.terms import DCTERMS, JAK, PROV, RDF, RDFS, REVIEW, REVIEW_NODE, integer, string, text
 
-from .table import Locator, Row
-
-
-def iri(kind: str, ident: str) -> URIRef:
-    """IRI of a curated record of the given kind, e.g. ``iri("drug", "baricitinib")``."""
-    return URIRef(f"{BASE}{kind}/{ident}")
+from .records import Locator
+from .sink import TripleSink
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+def slug(value: str) -> str:
+    """Lower-case words joined by ``-``: ``Palmoplantar pustulosis`` → ``palmoplantar-pustulosis``."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
 
 
-def text(value: str, lang: str = "en") -> Literal:
-    return Literal(value, lang=lang)
+def table_iri(number: int) -> NamedNode:
+    """The node of the review's table ``number``."""
+    return NamedNode(f"{REVIEW}/table-{number}")
 
 
-def integer(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
-
-
-def decimal(value: Decimal) -> Literal:
-    return Literal(value, datatype=XSD.decimal)
-
-
-def table_iri(number: int) -> URIRef:
-    return URIRef(f"{REVIEW}/table-{number}")
-
-
-def location_iri(locator: Locator) -> URIRef:
+def location_iri(locator: Locator) -> NamedNode:
+    """The node of a place in the review: a table row or a paragraph."""
     if locator.table:
-        return URIRef(f"{REVIEW}/table-{locator.table}/row/{slug(locator.row or '')}")
-    return URIRef(f"{REVIEW}/paragraph/{locator.paragraph}")
+        return NamedNode(f"{REVIEW}/table-{locator.table}/row/{slug(locator.row or '')}")
+    return NamedNode(f"{REVIEW}/paragraph/{locator.paragraph}")
 
 
-def reference_iri(number: int) -> URIRef:
-    return URIRef(f"{REVIEW}/reference/{number}")
+def reference_iri(number: int) -> NamedNode:
+    """The node of the review's reference ``number``."""
+    return NamedNode(f"{REVIEW}/reference/{number}")
 
 
-def add_location(graph: Graph, locator: Locator) -> URIRef:
-    """Describe a source location node and return its IRI."""
-    node = location_iri(locator)
-    graph.add((node, JAK.locator, Literal(str(locator))))
-    graph.add((node, DCTERMS.isPartOf, URIRef(REVIEW)))
-    if locator.table:
-        graph.add((node, RDF.type, JAK.TableRowLocation))
-        graph.add((node, JAK.inTable, table_iri(locator.table)))
-        graph.add((node, JAK.rowLabel, Literal(locator.row)))
-        graph.add((node, RDFS.label, Literal(f"Table {locator.table}, row {locator.row}", lang="en")))
-    else:
-        graph.add((node, RDF.type, JAK.ParagraphLocation))
-        graph.add((node, JAK.paragraphNumber, integer(locator.paragraph or 0)))
-        graph.add((node, RDFS.label, Literal(f"paragraph {locator.paragraph}", lang="en")))
-    return node
+class Provenance:
+    """Links records to where the review states them, describing each location and reference once per sink."""
 
+    def __init__(self, sink: TripleSink) -> None:
+        self.sink = sink
+        self._locations: dict[Locator, NamedNode] = {}
+        self._described: set[str] = set()
+        self._references: dict[int, NamedNode] = {}
 
-def add_reference(graph: Graph, number: int) -> URIRef:
-    node = reference_iri(number)
-    graph.add((node, RDF.type, JAK.Reference))
-    graph.add((node, JAK.referenceNumber, integer(number)))
-    graph.add((node, RDFS.label, Literal(f"reference {number} of the review", lang="en")))
-    return node
+    def once(self, key: str) -> bool:
+        """True the first time ``key`` is asked for on this sink: the caller then writes what it names."""
+        if key in self._described:
+            return False
+        self._described.add(key)
+        return True
 
+    def location(self, locator: Locator) -> NamedNode:
+        """The node of ``locator``, described on first use."""
+        node = self._locations.get(locator)
+        if node is not None:
+            return node
+        node = self._locations[locator] = location_iri(locator)
+        if not self.once(node.value):
+            return node
+        add = self.sink.add
+        add(node, JAK.locator, string(str(locator)))
+        add(node, DCTERMS.isPartOf, REVIEW_NODE)
+        if locator.table:
+            add(node, RDF.type, JAK.TableRowLocation)
+            add(node, JAK.inTable, table_iri(locator.table))
+            add(node, JAK.rowLabel, string(locator.row or ""))
+            add(node, RDFS.label, text(f"Table {locator.table}, row {locator.row}"))
+        else:
+            add(node, RDF.type, JAK.ParagraphLocation)
+            add(node, JAK.paragraphNumber, integer(locator.paragraph or 0))
+            add(node, RDFS.label, text(f"paragraph {locator.paragraph}"))
+        return node
 
-def add_provenance(graph: Graph, subject: URIRef, row: Row, refs_field: str | None = "refs",
-                   source_field: str = "source") -> None:
-    """Link ``subject`` to the review locations and reference numbers its row names."""
-    for locator in row.sources(source_field):
-        graph.add((subject, PROV.wasDerivedFrom, add_location(graph, locator)))
-    if refs_field and refs_field in row.values:
-        for number in row.refs(refs_field):
-            graph.add((subject, JAK.reference, add_reference(graph, number)))
+    def reference(self, number: int) -> NamedNode:
+        """The node of the review's reference ``number``, described on first use."""
+        node = self._references.get(number)
+        if node is None:
+            node = self._references[number] = reference_iri(number)
+            add = self.sink.add
+            add(node, RDF.type, JAK.Reference)
+            add(node, JAK.referenceNumber, integer(number))
+            add(node, RDFS.label, text(f"reference {number} of the review"))
+        return node
+
+    def derive(self, subject: NamedNode, sources: Sequence[Locator]) -> None:
+        """``subject`` was read at each of ``sources`` (each place once)."""
+        add, location = self.sink.add, self.location
+        if len(sources) == 1:
+            add(subject, PROV.wasDerivedFrom, location(sources[0]))
+            return
+        for node in dict.fromkeys(location(locator) for locator in sources):
+            add(subject, PROV.wasDerivedFrom, node)
+
+    def cite(self, subject: NamedNode, refs: Iterable[int]) -> None:
+        """``subject`` cites each reference number of ``refs`` (each once, in order)."""
+        add, reference = self.sink.add, self.reference
+        for number in dict.fromkeys(refs):
+            add(subject, JAK.reference, reference(number))

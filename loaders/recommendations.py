@@ -1,49 +1,47 @@
 """Table 6 and the discussion: recommendations, dose adjustments and the regulatory events the review names."""
 from __future__ import annotations
 
-from rdflib import Graph, Literal
+from jakgraph.ontology.terms import AGENCY, CONCEPT, DCTERMS, JAK, RDF, RDFS, date, decimal, iri, string, text
 
-from jakgraph.ontology.terms import AGENCY, CONCEPT, DCTERMS, JAK, RDF, RDFS, XSD
+from .provenance import Provenance
+from .records import Recommendation, RegulatoryEvent
+from .sink import TripleSink
 
-from .catalog import Curated
-from .provenance import add_provenance, decimal, iri, text
+
+def add_recommendation(sink: TripleSink, sources: Provenance, record: Recommendation) -> None:
+    add, node = sink.add, iri("recommendation", record.id)
+    add(node, RDF.type, JAK.Recommendation)
+    add(node, JAK.agency, AGENCY[record.body])
+    add(node, DCTERMS.creator, AGENCY[record.body])
+    add(node, JAK.recommendationKind, CONCEPT[f"kind-{record.kind}"])
+    if record.phase:
+        add(node, JAK.treatmentPhase, CONCEPT[f"phase-{record.phase}"])
+    if record.drug:
+        add(node, JAK.drug, iri("drug", record.drug))
+    if record.population:
+        add(node, JAK.population, iri("population", record.population))
+    if record.dose_mg is not None:
+        add(node, JAK.doseMg, decimal(record.dose_mg))
+    if record.frequency:
+        add(node, JAK.frequency, CONCEPT[f"frequency-{record.frequency}"])
+    if record.kind in ("recommended-dose", "dose-adjustment") and not record.drug:
+        raise record.error("drug", f"is required for a {record.kind} recommendation")
+    action = text(record.action)
+    add(node, JAK.action, action)
+    add(node, RDFS.label, action)
+    sources.derive(node, record.source)
+    sources.cite(node, record.refs)
 
 
-def load(curated: Curated, graph: Graph) -> None:
-    for row in curated.rows("recommendations.tsv"):
-        v = row.values
-        node = iri("recommendation", v["id"])
-        graph.add((node, RDF.type, JAK.Recommendation))
-        graph.add((node, JAK.agency, AGENCY[v["body"]]))
-        graph.add((node, DCTERMS.creator, AGENCY[v["body"]]))
-        graph.add((node, JAK.recommendationKind, CONCEPT[f"kind-{v['kind']}"]))
-        if row.text("phase"):
-            graph.add((node, JAK.treatmentPhase, CONCEPT[f"phase-{v['phase']}"]))
-        if row.text("drug"):
-            graph.add((node, JAK.drug, iri("drug", v["drug"])))
-        if row.text("population"):
-            graph.add((node, JAK.population, iri("population", v["population"])))
-        if row.text("dose_mg"):
-            graph.add((node, JAK.doseMg, decimal(row.decimal("dose_mg"))))  # type: ignore[arg-type]
-        if row.text("frequency"):
-            graph.add((node, JAK.frequency, CONCEPT[f"frequency-{v['frequency']}"]))
-        if v["kind"] in ("recommended-dose", "dose-adjustment") and not row.text("drug"):
-            raise row.error("drug", f"is required for a {v['kind']} recommendation")
-        graph.add((node, JAK.action, text(v["action"])))
-        graph.add((node, RDFS.label, text(v["action"])))
-        add_provenance(graph, node, row)
-
-    for row in curated.rows("regulatory_events.tsv"):
-        v = row.values
-        node = iri("regulatory-event", v["id"])
-        graph.add((node, RDF.type, JAK.RegulatoryEvent))
-        graph.add((node, JAK.agency, AGENCY[v["body"]]))
-        date = v["date"]
-        datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(date)]
-        graph.add((node, DCTERMS.date, Literal(date, datatype=datatype)))
-        graph.add((node, JAK.eventKind, Literal(v["kind"])))
-        for drug in row.ids("drugs"):
-            graph.add((node, JAK.drug, iri("drug", drug)))
-        graph.add((node, RDFS.comment, text(v["description"])))
-        graph.add((node, RDFS.label, text(f"{v['kind']} ({date})")))
-        add_provenance(graph, node, row)
+def add_regulatory_event(sink: TripleSink, sources: Provenance, record: RegulatoryEvent) -> None:
+    add, node = sink.add, iri("regulatory-event", record.id)
+    add(node, RDF.type, JAK.RegulatoryEvent)
+    add(node, JAK.agency, AGENCY[record.body])
+    add(node, DCTERMS.date, date(record.date))
+    add(node, JAK.eventKind, string(record.kind))
+    for drug in record.drugs:
+        add(node, JAK.drug, iri("drug", drug))
+    add(node, RDFS.comment, text(record.description))
+    add(node, RDFS.label, text(f"{record.kind} ({record.date})"))
+    sources.derive(node, record.source)
+    sources.cite(node, record.refs)

@@ -1,41 +1,40 @@
 """Table 7 as printed: its rows, their counts and the drugs and references they name."""
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from collections.abc import Mapping
 
-from jakgraph.ontology.terms import JAK, RDF, RDFS
+from pyoxigraph import NamedNode
 
-from .catalog import Curated
-from .provenance import add_provenance, add_reference, integer, iri, text
+from jakgraph.ontology.terms import JAK, RDF, RDFS, integer, iri, string, text
+
+from .provenance import Provenance
+from .records import Table7Row
+from .sink import TripleSink
 
 
-def load(curated: Curated, graph: Graph) -> None:
-    rows = curated.rows("table7_rows.tsv")
-    by_label = {row.values["dermatosis"]: row.values["id"] for row in rows}
-    for row in rows:
-        v = row.values
-        node = iri("table7-row", v["id"])
-        graph.add((node, RDF.type, JAK.Table7Row))
-        graph.add((node, RDFS.label, text(f"Table 7 row: {v['dermatosis']}")))
-        graph.add((node, JAK.dermatosis, Literal(v["dermatosis"])))
-        graph.add((node, JAK.rowNumber, integer(row.int("row_number") or 0)))
-        graph.add((node, JAK.summarises, iri("disease", v["disease"])))
-        if row.text("group"):
-            if v["group"] not in by_label:
-                raise row.error("group", f"unknown group row {v['group']!r} (no row with that dermatosis)")
-            graph.add((node, JAK.groupRow, iri("table7-row", by_label[v["group"]])))
-        if row.text("n_studies"):
-            graph.add((node, JAK.numberOfStudies, integer(row.int("n_studies") or 0)))
-        if row.text("n_patients"):
-            graph.add((node, JAK.numberOfPatients, integer(row.int("n_patients") or 0)))
-        for position, (drug, refs) in enumerate(row.drug_refs(), 1):
-            attribution = URIRef(f"{node}/drug/{position}")
-            graph.add((node, JAK.drugAttribution, attribution))
-            graph.add((attribution, RDF.type, JAK.DrugAttribution))
-            graph.add((attribution, JAK.drug, iri("drug", drug)))
-            graph.add((attribution, JAK.position, integer(position)))
-            graph.add((attribution, RDFS.label, text(f"{drug} [ref. {','.join(map(str, refs))}]")))
-            for number in refs:
-                graph.add((attribution, JAK.reference, add_reference(graph, number)))
-                graph.add((node, JAK.reference, add_reference(graph, number)))
-        add_provenance(graph, node, row, refs_field=None)
+def add_row(sink: TripleSink, sources: Provenance, record: Table7Row, row_ids: Mapping[str, str]) -> None:
+    """One row; ``row_ids`` gives the id of each row by its printed dermatosis, to link a row to its group."""
+    add, node = sink.add, iri("table7-row", record.id)
+    add(node, RDF.type, JAK.Table7Row)
+    add(node, RDFS.label, text(f"Table 7 row: {record.dermatosis}"))
+    add(node, JAK.dermatosis, string(record.dermatosis))
+    add(node, JAK.rowNumber, integer(record.row_number))
+    add(node, JAK.summarises, iri("disease", record.disease))
+    if record.group:
+        if record.group not in row_ids:
+            raise record.error("group", f"unknown group row {record.group!r} (no row with that dermatosis)")
+        add(node, JAK.groupRow, iri("table7-row", row_ids[record.group]))
+    if record.n_studies is not None:
+        add(node, JAK.numberOfStudies, integer(record.n_studies))
+    if record.n_patients is not None:
+        add(node, JAK.numberOfPatients, integer(record.n_patients))
+    for position, pair in enumerate(record.drug_refs, 1):
+        attribution = NamedNode(f"{node.value}/drug/{position}")
+        add(node, JAK.drugAttribution, attribution)
+        add(attribution, RDF.type, JAK.DrugAttribution)
+        add(attribution, JAK.drug, iri("drug", pair.drug))
+        add(attribution, JAK.position, integer(position))
+        add(attribution, RDFS.label, text(f"{pair.drug} [ref. {','.join(map(str, pair.refs))}]"))
+        sources.cite(attribution, pair.refs)
+    sources.cite(node, (number for pair in record.drug_refs for number in pair.refs))
+    sources.derive(node, record.source)

@@ -27,8 +27,6 @@ def build(location: str | os.PathLike[str] | None = None, curated: Path | None =
 
     ``wait`` is how many seconds to wait for another writer of the same store to finish.
     """
-    from pyoxigraph import RdfFormat
-
     from jakgraph.loaders import load_curated
 
     from .validate import check
@@ -39,8 +37,8 @@ def build(location: str | os.PathLike[str] | None = None, curated: Path | None =
         dataset = load_curated(curated)
         progress("validating against the SHACL shapes")
         check(dataset)
-        graphs = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
+        graphs = dataset.sizes()
         progress("writing the store")
-        staging.store.bulk_load(dataset.serialize(format="nquads").encode("utf-8"), format=RdfFormat.N_QUADS)
+        staging.store.bulk_extend(dataset.quads)
         triples = len(staging.store)
     return BuildReport(folder.path, staging.name, triples, graphs)

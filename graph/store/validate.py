@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 
 from jakgraph.errors import ValidationError
 from jakgraph.ontology import ontology_graph, shapes_graph
-from jakgraph.ontology.terms import GRAPH_REVIEW
+from jakgraph.ontology.namespaces import GRAPH_REVIEW
+
+if TYPE_CHECKING:
+    from jakgraph.loaders import CuratedDataset
 
 SH = "http://www.w3.org/ns/shacl#"
 
@@ -50,9 +54,9 @@ def violations(data: Graph) -> list[Violation]:
     return sorted(found, key=lambda v: (v.focus, v.constraint))
 
 
-def check(dataset: Dataset) -> int:
+def check(dataset: "CuratedDataset") -> int:
     """Raise ValidationError on the first violation (with a count of the rest); return the triples checked."""
-    data = dataset.graph(URIRef(GRAPH_REVIEW))
+    data = dataset.rdflib_graph(GRAPH_REVIEW)
     found = violations(data)
     if found:
         more = f" (and {len(found) - 1} more violation(s))" if len(found) > 1 else ""

@@ -1,6 +1,6 @@
 """The benchmark: jakgraph against raw pyoxigraph and rdflib, on the same generated graphs, size by size.
 
-For each size it generates a graph (:mod:`jakgraph.bench.scale`), then measures in one child process per
+For each size it generates a graph (:mod:`jakgraph.bench.synthetic`), then measures in one child process per
 engine (:mod:`jakgraph.bench.worker`): load time and peak memory, and the median latency of every stored
 query with its default parameters. rdflib runs at a size only while its time at the previous size, scaled
 linearly to this size (its time-outs counted once each, not scaled), stays under ``rdflib_limit`` seconds. A
@@ -213,7 +213,7 @@ def rdflib_cost(measured: dict[str, Any], timeout: float) -> tuple[float, float]
 
 def run_bench(config: BenchConfig, say: Callable[[str], None] = lambda message: None) -> dict[str, Any]:
     """Measure every size; return the results as plain data (see :func:`bench_report.write_results`)."""
-    from jakgraph.bench.scale import generate
+    from jakgraph.bench.synthetic import generate
 
     names = query_names(config)
     work = config.work or Path(tempfile.mkdtemp(prefix="jakgraph-bench-"))
@@ -262,7 +262,7 @@ def parse_sizes(text: str) -> tuple[int, ...]:
         sizes = tuple(int(float(part)) for part in text.split(",") if part.strip())
     except ValueError:
         raise UserError(f"--sizes {text!r} is not a comma-separated list of numbers such as 1e4,1e5,1e6") from None
-    from jakgraph.bench.scale import MAX_SIZE, MIN_SIZE
+    from jakgraph.bench.synthetic import MAX_SIZE, MIN_SIZE
 
     if not sizes:
         raise UserError("--sizes is empty")

@@ -7,7 +7,7 @@ from typing import Callable
 
 import pytest
 
-from jakgraph.loaders.catalog import curated_directory
+from jakgraph.loaders import curated_directory
 
 from conftest import run_cli
 
@@ -71,6 +71,19 @@ def mapping_subject(value: str):
     return change
 
 
+def mapping_lines(keep: Callable[[list[str]], list[str]]):
+    """Rewrite the lines of the SSSOM file (its YAML header is lines 1-25, the column header line 26)."""
+    def change(directory: Path) -> None:
+        edit_lines(directory / "mappings.sssom.tsv", keep)
+    return change
+
+
+def unquote_line_13(lines: list[str]) -> list[str]:
+    """Line 13 of the YAML header holds a prefix IRI ending in ``:``, which YAML reads only quoted."""
+    lines[12] = lines[12].replace('"', "")
+    return lines
+
+
 CASES = {
     "missing column": (drop_column("evidence_items.tsv", "n_patients"), "evidence_items.tsv, row 1, field n_patients: column is missing"),
     "unknown drug": (set_cell("evidence_items.tsv", 2, "drug", "imaginarinib"), "evidence_items.tsv, row 2, field drug: unknown drug 'imaginarinib'"),
@@ -83,6 +96,10 @@ CASES = {
     "empty file": (empty("populations.tsv"), "populations.tsv: is empty"),
     "unknown mapping subject": (mapping_subject("jakgraph:design/anecdote"),
                                 "mappings.sssom.tsv, row 30, field subject_id: unknown design 'anecdote'"),
+    "mapping file without mappings": (mapping_lines(lambda lines: lines[:26]),
+                                      "mappings.sssom.tsv: has a header but no rows"),
+    "invalid YAML header": (mapping_lines(unquote_line_13),
+                            "mappings.sssom.tsv, row 13: the YAML header is not valid: mapping values are not allowed"),
     "shape violation": (set_cell("study_designs.tsv", 4, "rank", "1"),
                         "SHACL validation failed: node <https://w3id.org/jakgraph/design/case-"),
 }

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from jakgraph.loaders.catalog import Curated, read_curated
+from jakgraph.loaders import Curated, read_curated
+from jakgraph.loaders.records import Disease, Record
 from review_tables import TableRow, expand_refs, tables
 
 from conftest import SHARED
@@ -33,14 +34,19 @@ def locator(row: TableRow) -> str:
     return f"T{row.table}/{row.label}"
 
 
+def sources(record: Record, field: str = "source") -> list[str]:
+    """The locators of one of a record's source fields, as curated (``T3/Psoriasis``, ``P92``)."""
+    return [str(loc) for loc in getattr(record, field, ())]
+
+
 def items_of(curated: Curated, row: TableRow):
-    return [r for r in curated.rows("evidence_items.tsv") if locator(row) in r.ids("source")]
+    return [r for r in curated.evidence_items if locator(row) in sources(r)]
 
 
 def excused(curated: Curated, row: TableRow, aspect: str) -> bool:
     """True if a recorded conflict on ``aspect`` names this table row as one of its sides."""
-    return any(c.values["aspect"] == aspect and locator(row) in c.ids("source_a") + c.ids("source_b")
-               for c in curated.rows("conflicts.tsv"))
+    return any(c.aspect == aspect and locator(row) in sources(c, "source_a") + sources(c, "source_b")
+               for c in curated.conflicts)
 
 
 def designs_in(cell: str) -> set[str]:
@@ -69,15 +75,15 @@ def test_every_evidence_row_has_curated_items(review_tables, curated):
 
 
 def test_items_agree_on_drug_and_indication(review_tables, curated):
-    diseases = curated.by_id("diseases.tsv")
+    diseases = curated.by_id(Disease)
     wrong = []
     for row in evidence_rows(review_tables):
         for item in items_of(curated, row):
-            if item.values["drug"] != TABLE_DRUG[row.table] and not excused(curated, row, "drugs"):
-                if not (row.label == "VEXAS syndrome" and item.values["drug"] == "upadacitinib"):
-                    wrong.append((locator(row), item.values["id"], "drug"))
-            if locator(row) not in diseases[item.values["disease"]].ids("source"):
-                wrong.append((locator(row), item.values["id"], "disease"))
+            if item.drug != TABLE_DRUG[row.table] and not excused(curated, row, "drugs"):
+                if not (row.label == "VEXAS syndrome" and item.drug == "upadacitinib"):
+                    wrong.append((locator(row), item.id, "drug"))
+            if locator(row) not in sources(diseases[item.disease]):
+                wrong.append((locator(row), item.id, "disease"))
     assert wrong == []
 
 
@@ -85,7 +91,7 @@ def test_items_agree_on_number_of_patients(review_tables, curated):
     wrong = []
     for row in evidence_rows(review_tables):
         printed = sum(int(n) for n in re.findall(r"n=(\d+)", row.cells[1]))
-        curated_n = sum(item.int("n_patients") or 0 for item in items_of(curated, row))
+        curated_n = sum(item.n_patients or 0 for item in items_of(curated, row))
         if printed != curated_n and not excused(curated, row, "n_patients"):
             wrong.append((locator(row), printed, curated_n))
     assert wrong == []
@@ -95,7 +101,7 @@ def test_items_agree_on_design(review_tables, curated):
     wrong = []
     for row in evidence_rows(review_tables):
         printed = designs_in(row.cells[1])
-        found = {item.values["design"] for item in items_of(curated, row)}
+        found = {item.design for item in items_of(curated, row)}
         if printed != found and not excused(curated, row, "design"):
             wrong.append((locator(row), sorted(printed), sorted(found)))
     assert wrong == []
@@ -106,8 +112,8 @@ def test_items_agree_on_dose(review_tables, curated):
     for row in evidence_rows(review_tables):
         printed = dose_range(row.cells[2])
         items = items_of(curated, row)
-        lows = [item.decimal("dose_min") for item in items if item.text("dose_min")]
-        highs = [item.decimal("dose_max") for item in items if item.text("dose_max")]
+        lows = [item.dose_min for item in items if item.dose_min is not None]
+        highs = [item.dose_max for item in items if item.dose_max is not None]
         found = (min(lows), max(highs)) if lows and highs else None
         if printed != found and not excused(curated, row, "dose"):
             wrong.append((locator(row), printed, found))
@@ -117,7 +123,7 @@ def test_items_agree_on_dose(review_tables, curated):
 def test_items_agree_on_references(review_tables, curated):
     wrong = []
     for row in evidence_rows(review_tables):
-        found = sorted({n for item in items_of(curated, row) for n in item.refs()})
+        found = sorted({n for item in items_of(curated, row) for n in item.refs})
         if sorted(row.refs) != found and not excused(curated, row, "refs"):
             wrong.append((locator(row), row.refs, found))
     assert wrong == []
@@ -136,8 +142,8 @@ def test_table_7_rows_are_curated_as_printed(review_tables, curated):
             printed.append((row.label, None, None, parse_drug_refs(cells[1])))
         else:
             printed.append((row.label, int(cells[1]), int(cells[2]), parse_drug_refs(cells[3])))
-    found = [(r.values["dermatosis"], r.int("n_studies"), r.int("n_patients"), r.drug_refs())
-             for r in sorted(curated.rows("table7_rows.tsv"), key=lambda r: r.int("row_number") or 0)]
+    found = [(r.dermatosis, r.n_studies, r.n_patients, [(pair.drug, list(pair.refs)) for pair in r.drug_refs])
+             for r in sorted(curated.table7_rows, key=lambda r: r.row_number)]
     assert found == printed
 
 
@@ -155,16 +161,15 @@ def test_table_1_approvals_are_curated_as_printed(review_tables, curated):
                 disease = {"atopic dermatitis": "atopic-dermatitis", "alopecia areata": "alopecia-areata",
                            "vitiligo": "non-segmental-vitiligo"}[next(k for k in ("atopic dermatitis", "alopecia areata", "vitiligo") if k in part.lower())]
                 printed.add((agency, product, "approved", disease, severity))
-    found = {(r.values["agency"], r.values["product"], r.values["status"], r.values["indication"], r.values["severity"])
-             for r in curated.rows("approvals.tsv")}
+    found = {(r.agency, r.product, r.status, r.indication or "", r.severity or "") for r in curated.approvals}
     assert found == printed
 
 
 def all_locators(curated: Curated):
-    for name, rows in curated.tables.items():
+    for name, rows in curated.tables().items():
         for row in rows:
             for field in ("source", "source_a", "source_b"):
-                for token in row.ids(field) if field in row.values else []:
+                for token in sources(row, field):
                     yield name, row.line, token
 
 
@@ -190,21 +195,17 @@ def test_mappings_copy_rows_of_the_reference_file(curated):
     if not reference.exists():
         pytest.skip(f"{reference} is not here: mapping reconciliation needs ../shared beside the clone")
     rows = [line.split("\t") for line in reference.read_text(encoding="utf-8").splitlines()]
-    from jakgraph.loaders.catalog import curated_directory
-    mapping_lines = [l for l in (curated_directory() / "mappings.sssom.tsv").read_text(encoding="utf-8").splitlines()
-                     if l and not l.startswith("#")][1:]
     wrong = []
-    for line in mapping_lines:
-        cells = line.split("\t")
-        object_id, comment = cells[3], cells[7]
+    for mapping in curated.mappings.mappings:
+        object_id, comment = mapping.object_id, mapping.comment or ""
         number = int(re.search(r"identifiers\.tsv row (\d+)", comment).group(1))
         source_row = rows[number - 1]
         if source_row[3] != object_id:
             wrong.append((object_id, number, "identifier differs from the cited row"))
         if "CAUTION" in source_row[5]:
             wrong.append((object_id, number, "row marked CAUTION used as a mapping"))
-        note, predicate = source_row[5], cells[2]
-        same_entity = cells[1].lower() == source_row[0].lower() or cells[0].rsplit("/", 1)[1] == re.sub(r"[^a-z0-9]+", "-", source_row[0].lower()).strip("-")
+        note, predicate = source_row[5], mapping.predicate_id
+        same_entity = (mapping.subject_label or "").lower() == source_row[0].lower() or mapping.subject_ident == re.sub(r"[^a-z0-9]+", "-", source_row[0].lower()).strip("-")
         if same_entity and predicate == "skos:exactMatch" and re.search(r"\b(BROADER|NARROWER|RELATED|SALT FORM)\b", note):
             wrong.append((object_id, number, f"{predicate} for a row whose note says otherwise"))
     assert wrong == []
@@ -214,29 +215,29 @@ def test_table_6_columns_are_curated(review_lines, curated):
     header_line = next(i for i, line in enumerate(review_lines) if line.startswith("Proposed by an international"))
     before, prac, smpc = review_lines[header_line + 2].split("|")[:3]
     during = review_lines[header_line + 3].split("|")[0]
-    rows = curated.rows("recommendations.tsv")
+    rows = curated.recommendations
 
     def curated_for(column: str, **match: str):
-        return [r for r in rows if f"T6/{column}" in r.ids("source") and all(r.values[k] == v for k, v in match.items())]
+        return [r for r in rows if f"T6/{column}" in sources(r) and all(getattr(r, k) == v for k, v in match.items())]
 
     # one curated item per Task Force bullet; the blood exam bullet lists six tests (hemogram, liver, renal, lipids, HBV, HIV)
     assert len(curated_for("Task Force", phase="before-treatment")) == before.count("•") - 1 + 6
     assert len(curated_for("Task Force", phase="during-treatment")) == during.count("•") + 1  # two vaccines in one bullet
     assert len(curated_for("PRAC-EMA", kind="restriction")) == prac.count("•")
     drugs_named = {d for d in ("Baricitinib", "Upadacitinib", "Abrocitinib") if d in smpc}
-    assert {r.values["drug"] for r in curated_for("SmPC")} == {d.lower() for d in drugs_named}
+    assert {r.drug for r in curated_for("SmPC")} == {d.lower() for d in drugs_named}
     doses = {Decimal(d) for d in re.findall(r"(\d+)mg", smpc)}
-    curated_doses = {r.decimal("dose_mg") for r in curated_for("SmPC") if r.text("dose_mg")}
+    curated_doses = {r.dose_mg for r in curated_for("SmPC") if r.dose_mg is not None}
     assert curated_doses == doses - {Decimal(30)}  # 15–30 mg is a range, kept in words on its row
 
 
 def test_paragraph_locators_mention_the_records_references(review_lines, curated):
     """A record with reference numbers cites paragraphs that carry at least one of them."""
     wrong = []
-    for name, rows in curated.tables.items():
+    for name, rows in curated.tables().items():
         for row in rows:
-            refs = set(row.refs()) if row.values.get("refs") else set()
-            for loc in row.sources() if "source" in row.values else []:
+            refs = set(getattr(row, "refs", ()))
+            for loc in getattr(row, "source", ()):
                 if not refs or not loc.paragraph:
                     continue
                 numbers = set()

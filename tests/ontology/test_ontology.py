@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import Namespace
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from jakgraph.ontology import ontology_graph, shapes_graph
-from jakgraph.ontology.terms import JAK
+from jakgraph.ontology.namespaces import VOCAB
+
+JAK = Namespace(VOCAB)
 
 SH_TARGET = "http://www.w3.org/ns/shacl#targetClass"
 

@@ -14,7 +14,7 @@ ITEM = URIRef("https://w3id.org/jakgraph/evidence/baricitinib--psoriasis--18")
 
 @pytest.fixture(scope="module")
 def review() -> Graph:
-    from jakgraph.loaders.catalog import review_graph
+    from jakgraph.loaders import review_graph
 
     return review_graph()
 

@@ -1,29 +1,21 @@
-"""``jakgraph load`` and the scale generator: streaming, all-or-nothing loads and deterministic synthetic graphs."""
+"""``jakgraph load``: streaming, all-or-nothing loads of files such as the generated synthetic graphs."""
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from jakgraph.errors import UserError
 from jakgraph.graph.store.load import bulk_load
-from jakgraph.bench.scale import MIN_SIZE, SIZE_SLACK, generate
+from jakgraph.bench.synthetic import MIN_SIZE, generate
 from jakgraph.graph.store import StoreFolder, open_store
 
 EX = "https://example.org/"
 GOOD = f"<{EX}a> <{EX}p> \"one\" .\n<{EX}b> <{EX}p> \"two\" .\n"
 BAD = GOOD + f"<{EX}c> <{EX}p> oops .\n<{EX}d> <{EX}p> \"four\" .\n"   # line 3, column 49: not an RDF term
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def count(location: Path, graph: str | None = None) -> int:
@@ -48,66 +40,6 @@ def scale_store(tmp_path_factory: pytest.TempPathFactory, scale_file: Path) -> P
     location = tmp_path_factory.mktemp("scale-store")
     bulk_load([scale_file], location)
     return location
-
-
-# -- the generator ---------------------------------------------------------------------------------------------
-def test_same_seed_gives_the_same_bytes(tmp_path: Path, scale_file: Path) -> None:
-    again = generate(tmp_path / "again.nt", MIN_SIZE, seed=7).path
-    other = generate(tmp_path / "other.nt", MIN_SIZE, seed=8).path
-    assert sha256(again) == sha256(scale_file)
-    assert sha256(other) != sha256(scale_file)
-
-
-def test_same_seed_gives_the_same_bytes_in_another_process_and_gzipped(tmp_path: Path, scale_file: Path) -> None:
-    code = "import sys; from pathlib import Path; from jakgraph.bench.scale import generate; " \
-           f"generate(Path(sys.argv[1]), {MIN_SIZE}, seed=7)"
-    for name in ("a.nt.gz", "b.nt.gz"):
-        subprocess.run([sys.executable, "-c", code, str(tmp_path / name)], check=True,
-                       env={**os.environ, "PYTHONHASHSEED": str(len(name) * 11 + ord(name[0]))})
-    assert sha256(tmp_path / "a.nt.gz") == sha256(tmp_path / "b.nt.gz")
-    assert gzip.decompress((tmp_path / "a.nt.gz").read_bytes()) == scale_file.read_bytes()
-
-
-@pytest.mark.parametrize("size", [MIN_SIZE, 23_456])
-def test_size_is_met_within_the_slack_with_distinct_triples(tmp_path: Path, size: int) -> None:
-    report = generate(tmp_path / "g.nt", size, seed=1)
-    lines = report.path.read_text(encoding="utf-8").splitlines()
-    assert size <= report.triples < size + SIZE_SLACK
-    assert len(lines) == len(set(lines)) == report.triples
-
-
-def test_sizes_below_the_minimum_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="out of range"):
-        generate(tmp_path / "g.nt", MIN_SIZE - 1)
-    with pytest.raises(UserError, match=r"\*\.nt"):
-        generate(tmp_path / "g.ttl", MIN_SIZE)
-
-
-def test_generated_graph_conforms_to_the_shapes(scale_file: Path) -> None:
-    from rdflib import Graph
-
-    from jakgraph.graph.store.validate import violations
-
-    assert violations(Graph().parse(scale_file, format="nt")) == []
-
-
-def test_every_stored_query_has_answers_with_its_defaults(scale_store: Path) -> None:
-    from jakgraph.queries.catalog import query_names
-    from jakgraph.queries.runner import run_query
-
-    store = open_store(scale_store)
-    empty = [name for name in query_names() if not list(run_query(store, name))]
-    assert empty == []
-
-
-def test_the_default_parameters_name_generated_nodes(scale_store: Path) -> None:
-    from jakgraph.queries.catalog import all_queries
-
-    defaults = {p.default for q in all_queries() for p in q.parameters if p.type == "iri" and p.default}
-    store = open_store(scale_store)
-    missing = [iri for iri in sorted(defaults) if not store.query(f"ASK {{ <{iri}> ?p ?o }}")]
-    assert "https://w3id.org/jakgraph/evidence/baricitinib--psoriasis--18" in defaults
-    assert missing == []
 
 
 # -- loading ---------------------------------------------------------------------------------------------------

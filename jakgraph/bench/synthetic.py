@@ -1,14 +1,10 @@
 """Synthetic graphs shaped like the review's, from 10^4 triples up, deterministic from a seed.
 
-The skeleton keeps the ids, names and structure of the curated reference records (isoforms, selectivity
-classes, drugs, products, the disease hierarchy, study designs, adverse events, outcome measures,
-populations), so the stored queries' default parameters name nodes that exist at every size, and one
-synthetic evidence item stands for each curated one under the same IRI. The rest grows at random in the
-curated tables' proportions (see :mod:`jakgraph.bench.scale_records`); every piece of prose is synthetic.
-
-The graph is written as N-Triples, a few thousand lines at a time (never held in memory), gzipped when the
-file name ends in ``.gz``. It holds between ``size`` and ``size + SIZE_SLACK`` distinct triples, and the same
-seed and size always give the same bytes.
+The graph is made of synthetic records of the curated tables (:mod:`jakgraph.bench.synthetic_records`)
+written by the same loaders as the curated data (:class:`jakgraph.loaders.writer.RecordWriter`), so its data
+model is the loaders' own. The triples stream to a file as N-Triples, many lines at a time (never held in
+memory), gzipped when the file name ends in ``.gz``. The file holds between ``size`` and ``size + SIZE_SLACK``
+distinct triples, and the same seed and size always give the same bytes.
 
 >>> generate(Path("/tmp/scale-1e5.nt.gz"), 100_000, seed=1)    # doctest: +SKIP
 ScaleReport(path=PosixPath('/tmp/scale-1e5.nt.gz'), triples=100012, bytes=...)
@@ -24,11 +20,9 @@ from typing import IO, Any
 
 from jakgraph.errors import UserError
 
-from .scale_terms import Writer
-
 MIN_SIZE = 10_000
 MAX_SIZE = 100_000_000
-SIZE_SLACK = 200  # more triples than any one record the generator writes
+SIZE_SLACK = 200  # more triples than any one record writes, with the shared nodes it is the first to name
 
 
 @dataclass(frozen=True)
@@ -38,32 +32,27 @@ class ScaleReport:
     bytes: int
 
 
-def write_ontology(out: Writer) -> None:
-    """The vocabulary and the controlled values, as N-Triples."""
-    from pyoxigraph import RdfFormat, parse, serialize
-
-    from jakgraph.ontology import ONTOLOGY_FILES, read_turtle
-
-    for name in ONTOLOGY_FILES:
-        triples = [quad.triple for quad in parse(read_turtle(name), RdfFormat.TURTLE)]
-        out.raw((serialize(triples, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8"), len(triples))
-
-
 def write_ntriples(stream: IO[str], size: int, seed: int = 0) -> int:
     """Write a synthetic graph of ``size`` triples (up to ``SIZE_SLACK`` more) to a text stream; return the count."""
-    from .scale_records import Generator
+    from jakgraph.loaders import ontology, read_curated, review
+    from jakgraph.loaders.sink import NTriplesWriter
+    from jakgraph.loaders.writer import RecordWriter
+
+    from .synthetic_records import SyntheticRecords, mapping_set
 
     if not MIN_SIZE <= size <= MAX_SIZE:
         raise UserError(f"size {size} is out of range: give {MIN_SIZE} to {MAX_SIZE} triples")
-    out = Writer(stream)
-    write_ontology(out)
-    generator = Generator(out, size, seed)
-    fixed = generator.fixed()
-    if fixed > size:  # a guard for grown curated tables; the shipped ones need about 9,000 triples
-        raise UserError(f"size {size} is too small: the part every size holds has {fixed} triples")
-    generator.grow()
-    out.flush()
-    return out.count
+    sink = NTriplesWriter(stream)
+    ontology.load(sink)
+    review.load(sink)
+    writer = RecordWriter(sink, mapping_set())
+    records = SyntheticRecords(read_curated(), size, seed, lambda: sink.count)
+    writer.write_all(records.fixed())
+    if sink.count > size:  # a guard for grown curated tables; the shipped ones need about 9,000 triples
+        raise UserError(f"size {size} is too small: the part every size holds has {sink.count} triples")
+    writer.write_all(records.grow())
+    sink.flush()
+    return sink.count
 
 
 def generate(path: Path, size: int, seed: int = 0, compresslevel: int = 1) -> ScaleReport:

@@ -1,0 +1,258 @@
+"""Read the curated TSV files into typed records, checking and converting every cell once.
+
+Every fault is a :class:`~jakgraph.errors.CurationError` naming file, line (the header counts) and field.
+Lines starting with ``#`` and blank lines are skipped.
+"""
+from __future__ import annotations
+
+import csv
+import math
+import re
+from dataclasses import MISSING, dataclass, fields
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from types import NoneType, UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from jakgraph.errors import CurationError
+
+from .records import RECORD_TYPE, RECORD_TYPES, Conflict, DrugRefs, Identified, Locator, Record, Table7Row
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)*$")
+REF_TOKEN = re.compile(r"^(\d+)(?:-(\d+))?$")
+LOCATOR = re.compile(r"^(?:T([1-7])/(.+)|P([1-9]\d*))$")
+DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+DRUG_REFS = re.compile(r"^([a-z0-9-]+)=(.*)$")
+WHOLE = re.compile(r"\d+")
+PLAIN_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+# -- cells ---------------------------------------------------------------------------------------------------
+def parse_refs(value: str) -> tuple[int, ...]:
+    """Expand a reference list such as ``47-49;60`` to ``(47, 48, 49, 60)``."""
+    numbers: list[int] = []
+    for token in value.split(";") if value else []:
+        match = REF_TOKEN.match(token)
+        if not match:
+            raise ValueError(f"malformed reference {token!r} (expected numbers or ranges such as 18;70 or 78-81)")
+        low = int(match.group(1))
+        high = int(match.group(2) or low)
+        if low < 1 or high < low:
+            raise ValueError(f"malformed reference range {token!r}")
+        numbers.extend(range(low, high + 1))
+    return tuple(numbers)
+
+
+def parse_locator(token: str) -> Locator:
+    """``T3/Psoriasis`` → table 3, row ``Psoriasis``; ``P92`` → paragraph 92."""
+    match = LOCATOR.match(token)
+    if not match:
+        raise ValueError(f"malformed source locator {token!r} (expected T<table>/<row label> or P<paragraph>)")
+    if match.group(1):
+        return Locator(table=int(match.group(1)), row=match.group(2).strip())
+    return Locator(paragraph=int(match.group(3)))
+
+
+def parse_drug_refs(value: str) -> tuple[DrugRefs, ...]:
+    """``baricitinib=18;70|upadacitinib=71`` → one :class:`DrugRefs` per drug."""
+    pairs = []
+    for part in value.split("|"):
+        match = DRUG_REFS.match(part)
+        if not match:
+            raise ValueError(f"{part!r} is not drug=refs")
+        pairs.append(DrugRefs(match.group(1), parse_refs(match.group(2))))
+    return tuple(pairs)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a curated file, as its record's field declares it.
+
+    ``kind`` is ``text``, ``id``, ``ids``, ``int``, ``decimal``, ``double``, ``choice``, ``refs``, ``sources``,
+    ``drug_refs``, ``date`` or ``table``; ``ref`` names the file whose ids the value must be, ``extra`` lists
+    values allowed besides them.
+    """
+
+    name: str
+    kind: str
+    required: bool
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    ref: str | None = None
+    extra: tuple[str, ...] = ()
+
+    def convert(self, value: str) -> Any:
+        """The typed value of a non-empty cell; a ValueError says what is wrong with it."""
+        kind = self.kind
+        if kind == "text":
+            return value
+        if kind == "id":
+            if not SLUG.match(value) and value not in self.extra:
+                raise ValueError(f"{value!r} is not a valid identifier (lower-case words joined by -)")
+            return value
+        if kind == "ids":
+            for part in value.split(";"):
+                if not SLUG.match(part) and part not in self.extra:
+                    raise ValueError(f"{part!r} is not a valid identifier (lower-case words joined by -)")
+            return tuple(value.split(";"))
+        if kind == "int":
+            if not WHOLE.fullmatch(value):
+                raise ValueError(f"{value!r} is not a whole number")
+            return int(value)
+        if kind == "decimal":
+            try:
+                number = Decimal(value)
+            except InvalidOperation:
+                raise ValueError(f"{value!r} is not a number") from None
+            if not PLAIN_DECIMAL.fullmatch(value):
+                raise ValueError(f"{value!r} is not a plain decimal number")
+            return number
+        if kind == "double":
+            try:
+                number = float(value)
+            except ValueError:
+                number = math.nan
+            if not math.isfinite(number):
+                raise ValueError(f"{value!r} is not a number")
+            return number
+        if kind in ("choice", "table"):
+            if value not in self.choices:
+                raise ValueError(f"unknown value {value!r} (expected one of: {', '.join(self.choices)})")
+            return value
+        if kind == "refs":
+            return parse_refs(value)
+        if kind == "sources":
+            return tuple(parse_locator(token) for token in value.split(";"))
+        if kind == "date":
+            if not DATE.match(value):
+                raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            return value
+        if kind == "drug_refs":
+            return parse_drug_refs(value)
+        raise AssertionError(f"unknown column kind {kind!r}")
+
+
+TUPLE_KINDS = {str: "ids", int: "refs", Locator: "sources", DrugRefs: "drug_refs"}  # tuple[X, ...] by X
+SCALAR_KINDS = {str: "text", int: "int", Decimal: "decimal", float: "double"}
+
+
+@cache
+def columns(cls: type[Record]) -> tuple[Column, ...]:
+    """The columns of ``cls``'s file, in order, read from its fields' types and metadata."""
+    hints = get_type_hints(cls)
+    found = []
+    for spec in fields(cls):
+        if spec.name == "line":
+            continue
+        kind, choices = column_kind(hints[spec.name])
+        kind = spec.metadata.get("kind", kind) if kind == "text" else kind
+        if kind == "table":
+            choices = tuple(t.FILE for t in RECORD_TYPES if issubclass(t, Identified))
+        has_default = spec.default is not MISSING
+        found.append(Column(spec.name, kind, not has_default, spec.default if has_default else None, choices,
+                            spec.metadata.get("ref"), spec.metadata.get("extra", ())))
+    return tuple(found)
+
+
+def column_kind(hint: Any) -> tuple[str, tuple[str, ...]]:
+    """The kind of column a field's type stands for, and its closed list of values if any."""
+    if get_origin(hint) in (Union, UnionType):
+        hint = next(arg for arg in get_args(hint) if arg is not NoneType)
+    if get_origin(hint) is Literal:
+        return "choice", get_args(hint)
+    if get_origin(hint) is tuple:
+        return TUPLE_KINDS[get_args(hint)[0]], ()
+    return SCALAR_KINDS[hint], ()
+
+
+# -- files ---------------------------------------------------------------------------------------------------
+def read_text(path: Path) -> str:
+    """The file's text as UTF-8, or a CurationError naming the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CurationError(path.name, None, None, f"cannot be read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CurationError(path.name, line, None, f"is not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+    if not text.strip():
+        raise CurationError(path.name, None, None, "is empty")
+    return text.removeprefix("\ufeff")
+
+
+def data_lines(name: str, lines: list[str]) -> list[tuple[int, list[str]]]:
+    """The header and data rows of a TSV text as (line number, cells); comments and blank lines left out."""
+    kept = [(number, line) for number, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+    if not kept:
+        raise CurationError(name, None, None, "has no header row")
+    cells = csv.reader((line for _, line in kept), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [(number, row) for (number, _), row in zip(kept, cells)]
+
+
+def read_table(path: Path, cls: type[Record]) -> tuple[Record, ...]:
+    """Read ``path`` into records of ``cls``, checking every cell (cross-references are checked later)."""
+    name = path.name
+    rows = data_lines(name, read_text(path).splitlines())
+    header_line, header = rows[0]
+    table = columns(cls)
+    expected = [c.name for c in table]
+    missing = [c for c in expected if c not in header]
+    if missing:
+        raise CurationError(name, header_line, missing[0], "column is missing from the header")
+    unknown = [c for c in header if c not in expected]
+    if unknown:
+        raise CurationError(name, header_line, unknown[0], f"unknown column (expected {', '.join(expected)})")
+    positions = [(column, header.index(column.name)) for column in table]
+    records = []
+    seen: dict[str, int] = {}
+    for number, cells in rows[1:]:
+        if len(cells) > len(header):
+            raise CurationError(name, number, None, f"has {len(cells)} cells but the header has {len(header)}")
+        values = {}
+        for column, position in positions:
+            values[column.name] = cell(name, number, column, cells[position] if position < len(cells) else "")
+        if "id" in values:
+            ident = values["id"]
+            if ident in seen:
+                raise CurationError(name, number, "id", f"duplicate identifier {ident!r} (first on row {seen[ident]})")
+            seen[ident] = number
+        records.append(cls(line=number, **values))
+    if not records:
+        raise CurationError(name, None, None, "has a header but no rows")
+    return tuple(records)
+
+
+def cell(name: str, line: int, column: Column, raw: str) -> Any:
+    """The checked, typed value of one cell, or its column's default when it is empty."""
+    value = raw.strip()
+    if not value:
+        if column.required:
+            raise CurationError(name, line, column.name, "is required but empty")
+        return column.default
+    try:
+        return column.convert(value)
+    except ValueError as exc:
+        raise CurationError(name, line, column.name, str(exc)) from None
+
+
+# -- links between files -------------------------------------------------------------------------------------
+def check_references(tables: dict[str, tuple[Record, ...]], ids: dict[str, set[str]]) -> None:
+    """Every id a record points to must exist in the file it points into."""
+    for name, records in tables.items():
+        links = [c for c in columns(RECORD_TYPE[name]) if c.ref]
+        for record in records:
+            for column in links:
+                value = getattr(record, column.name)
+                for ident in (value,) if isinstance(value, str) else value or ():
+                    if ident not in ids[column.ref] and ident not in column.extra:  # type: ignore[index]
+                        noun = RECORD_TYPE[column.ref].NOUN  # type: ignore[index]
+                        raise record.error(column.name, f"unknown {noun} {ident!r} (not an id in {column.ref})")
+            if isinstance(record, Conflict) and record.subject not in ids[record.subject_file]:
+                raise record.error("subject", f"unknown record {record.subject!r} (not an id in {record.subject_file})")
+            if isinstance(record, Table7Row):
+                for pair in record.drug_refs:
+                    if pair.drug not in ids["drugs.tsv"]:
+                        raise record.error("drug_refs", f"unknown drug {pair.drug!r} (not an id in drugs.tsv)")
