@@ -101,14 +101,18 @@ def store_from(args: argparse.Namespace) -> "Store":
     return open_store(location)
 
 
-def stop_on_sigterm() -> None:
-    """Make SIGTERM stop a command the way Ctrl-C does, so that a writer cleans up its staging build."""
+def stop_on_sigterm() -> object:
+    """Make SIGTERM stop a command the way Ctrl-C does, so that a writer cleans up its staging build; return the
+    handler it replaces (None off the main thread, where Python cannot set one)."""
     import signal
+    import threading
 
     def terminate(signum: int, frame: object) -> None:
         raise Terminated(signum)
 
-    signal.signal(signal.SIGTERM, terminate)
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, terminate)
 
 
 class Terminated(KeyboardInterrupt):
@@ -120,12 +124,26 @@ class Terminated(KeyboardInterrupt):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The ``jakgraph`` command: run it with ``argv`` (default: the process's arguments) and return its exit status."""
+    previous = stop_on_sigterm()
+    try:
+        return run_command(sys.argv[1:] if argv is None else argv)
+    finally:
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
+
+
+def run_command(argv: list[str]) -> int:
+    """Parse ``argv``, run the command, and turn what a user can cause into one line and an exit status."""
     from jakgraph.errors import UserError
 
-    argv = sys.argv[1:] if argv is None else argv
-    args = parser(chosen_command(argv)).parse_args(argv)
-    module = importlib.import_module(f"jakgraph.cli.{args.command}_command")
-    stop_on_sigterm()
+    try:
+        args = parser(chosen_command(argv)).parse_args(argv)
+        module = importlib.import_module(f"jakgraph.cli.{args.command}_command")
+    except Terminated as stop:
+        return 128 + stop.signum
     try:
         return module.run(args) or 0
     except UserError as exc:

@@ -217,7 +217,10 @@ def test_sigterm_stops_a_writer_like_ctrl_c(built: tuple[Path, int], tmp_path: P
     location, base = built
     big = triples_file(tmp_path / "big.nt", "big", lines=150_000)
     victim = jakgraph("load", "-q", str(big), "--store", str(location))
-    time.sleep(random.Random(trial).uniform(0.3, 0.8))
+    deadline = time.monotonic() + 30
+    while not StoreFolder(location).partial_builds() and victim.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # signal a writer at work, not an interpreter still starting
+    time.sleep(random.Random(trial).uniform(0.0, 0.3))
     victim.send_signal(signal.SIGTERM)
     code, out, err = finish(victim)
     if code == 0:  # finished before the signal came
