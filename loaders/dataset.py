@@ -39,11 +39,12 @@ class CuratedDataset:
         """The quads of one named graph."""
         return [quad for quad in self.quads if quad.graph_name.value == graph]  # type: ignore[union-attr]
 
-    def rdflib_graph(self, graph: str = GRAPH_REVIEW) -> "Graph":
-        """One named graph as an rdflib graph (for SHACL validation and tests)."""
+    def rdflib_graph(self, *graphs: str) -> "Graph":
+        """Named graphs (the review graph if none is named) as one rdflib graph, for SHACL validation and tests."""
         from rdflib import Graph
 
-        text = serialize([quad.triple for quad in self.triples(graph)], format=RdfFormat.N_TRIPLES) or b""
+        triples = [quad.triple for graph in graphs or (GRAPH_REVIEW,) for quad in self.triples(graph)]
+        text = serialize(triples, format=RdfFormat.N_TRIPLES) or b""
         return Graph().parse(data=text.decode("utf-8"), format="nt")
 
 

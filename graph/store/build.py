@@ -29,13 +29,13 @@ def build(location: str | os.PathLike[str] | None = None, curated: Path | None =
     """
     from jakgraph.loaders import load_curated
 
-    from .validate import check
-
     folder = StoreFolder.at(location)
     with folder.writer("build", wait) as staging:
         progress("reading curated tables")
         dataset = load_curated(curated)
         progress("validating against the SHACL shapes")
+        from .validate import check  # rdflib and pyshacl: imported only once the tables have been read
+
         check(dataset)
         graphs = dataset.sizes()
         progress("writing the store")

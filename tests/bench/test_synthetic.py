@@ -73,7 +73,7 @@ def test_generated_graph_conforms_to_the_shapes(synthetic_file: Path) -> None:
 
     from jakgraph.graph.store.validate import violations
 
-    assert violations(Graph().parse(synthetic_file, format="nt")) == []
+    assert violations(Graph().parse(synthetic_file, format="nt"), add_ontology=False) == []
 
 
 def test_every_stored_query_has_answers_with_its_defaults(synthetic_store: Path) -> None:

@@ -104,19 +104,6 @@ def test_default_location_is_under_the_user_data_folder(tmp_path):
     assert StoreFolder(tmp_path / "jakgraph" / "store").current_name() is not None
 
 
-def test_rebuild_swaps_and_removes_the_old_build_and_a_dead_writer_s_staging(store_path, tmp_path):
-    location = tmp_path / "store"
-    shutil.copytree(store_path, location, symlinks=True)
-    folder = StoreFolder(location)
-    first = folder.current_name()
-    (location / "builds" / "leftover.partial").mkdir()  # as a writer killed before it wrote its process id would leave it
-    assert run_cli("build", "--quiet", "--store", str(location)).returncode == 0
-    second = folder.current_name()
-    assert first != second
-    assert folder.builds() == [second] and folder.partial_builds() == []
-    assert count(location) == count(store_path)
-
-
 def test_query_command_does_not_import_heavy_libraries(store_path):
     code = ("import sys; from jakgraph.cli import main; main(['sparql', 'ASK { ?s ?p ?o }', '--store', %r]);"
             "print(sorted(m for m in ('networkx', 'pyshacl', 'matplotlib', 'rdflib') if m in sys.modules))") % str(store_path)
