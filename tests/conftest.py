@@ -50,6 +50,24 @@ def select(store):
     return run
 
 
+@pytest.fixture(scope="session")
+def synthetic_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The smallest generated benchmark graph, seed 7 (N-Triples)."""
+    from jakgraph.bench.synthetic import MIN_SIZE, generate
+
+    return generate(tmp_path_factory.mktemp("synthetic") / "synthetic.nt", MIN_SIZE, seed=7).path
+
+
+@pytest.fixture(scope="session")
+def synthetic_store(tmp_path_factory: pytest.TempPathFactory, synthetic_file: Path) -> Path:
+    """A store holding the smallest generated graph, loaded with ``jakgraph load``'s code."""
+    from jakgraph.graph.store.load import bulk_load
+
+    location = tmp_path_factory.mktemp("synthetic-store")
+    bulk_load([synthetic_file], location)
+    return location
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run ``python -m jakgraph ARGS`` in a fresh process."""
     full_env = {**os.environ, **(env or {})}

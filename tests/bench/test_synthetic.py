@@ -14,26 +14,12 @@ import pytest
 from jakgraph.bench.synthetic import MIN_SIZE, SIZE_SLACK, generate
 from jakgraph.errors import UserError
 from jakgraph.graph.store import open_store
-from jakgraph.graph.store.load import bulk_load
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture(scope="module")
-def synthetic_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The smallest generated graph, seed 7."""
-    return generate(tmp_path_factory.mktemp("synthetic") / "synthetic.nt", MIN_SIZE, seed=7).path
-
-
-@pytest.fixture(scope="module")
-def synthetic_store(tmp_path_factory: pytest.TempPathFactory, synthetic_file: Path) -> Path:
-    location = tmp_path_factory.mktemp("synthetic-store")
-    bulk_load([synthetic_file], location)
-    return location
 
 
 def test_same_seed_gives_the_same_bytes(tmp_path: Path, synthetic_file: Path) -> None:

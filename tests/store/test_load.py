@@ -10,7 +10,6 @@ import pytest
 
 from jakgraph.errors import UserError
 from jakgraph.graph.store.load import bulk_load
-from jakgraph.bench.synthetic import MIN_SIZE, generate
 from jakgraph.graph.store import StoreFolder, open_store
 
 EX = "https://example.org/"
@@ -29,31 +28,18 @@ def count(location: Path, graph: str | None = None) -> int:
     return int(next(iter(open_store(location).query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")))["n"].value)
 
 
-@pytest.fixture(scope="module")
-def scale_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The smallest generated graph, seed 7."""
-    return generate(tmp_path_factory.mktemp("scale") / "scale.nt", MIN_SIZE, seed=7).path
-
-
-@pytest.fixture(scope="module")
-def scale_store(tmp_path_factory: pytest.TempPathFactory, scale_file: Path) -> Path:
-    location = tmp_path_factory.mktemp("scale-store")
-    bulk_load([scale_file], location)
-    return location
-
-
 # -- loading ---------------------------------------------------------------------------------------------------
-def test_load_puts_every_generated_triple_in_the_default_graph(scale_store: Path, scale_file: Path) -> None:
-    triples = len(scale_file.read_text(encoding="utf-8").splitlines())
-    assert count(scale_store, "default") == count(scale_store) == triples
-    assert open_store(scale_store).named_graphs() == []
+def test_load_puts_every_generated_triple_in_the_default_graph(synthetic_store: Path, synthetic_file: Path) -> None:
+    triples = len(synthetic_file.read_text(encoding="utf-8").splitlines())
+    assert count(synthetic_store, "default") == count(synthetic_store) == triples
+    assert open_store(synthetic_store).named_graphs() == []
 
 
-def test_gzipped_file_loads_the_same_triples(tmp_path: Path, scale_file: Path) -> None:
+def test_gzipped_file_loads_the_same_triples(tmp_path: Path, synthetic_file: Path) -> None:
     zipped = tmp_path / "scale.nt.gz"
-    zipped.write_bytes(gzip.compress(scale_file.read_bytes()))
+    zipped.write_bytes(gzip.compress(synthetic_file.read_bytes()))
     bulk_load([zipped], tmp_path / "store")
-    assert count(tmp_path / "store") == len(scale_file.read_text(encoding="utf-8").splitlines())
+    assert count(tmp_path / "store") == len(synthetic_file.read_text(encoding="utf-8").splitlines())
 
 
 def test_graph_option_puts_the_triples_in_that_graph_and_quads_keep_theirs(tmp_path: Path) -> None:
@@ -94,10 +80,10 @@ def test_stats_counts_the_default_graph_beside_the_named_graphs(tmp_path: Path, 
     assert [line.split() for line in lines if line.startswith("(default graph)")] == [["(default", "graph)", "2"]]
 
 
-def test_progress_reports_bytes_read_up_to_the_total_then_each_step(tmp_path: Path, scale_file: Path) -> None:
+def test_progress_reports_bytes_read_up_to_the_total_then_each_step(tmp_path: Path, synthetic_file: Path) -> None:
     calls: list[tuple[int, int, str]] = []
-    bulk_load([scale_file], tmp_path / "store", progress=lambda *call: calls.append(call))
-    size = scale_file.stat().st_size
+    bulk_load([synthetic_file], tmp_path / "store", progress=lambda *call: calls.append(call))
+    size = synthetic_file.stat().st_size
     assert calls[-2:] == [(size, size, "compacting"), (size, size, "done")]
     assert [done for done, _, _ in calls] == sorted(done for done, _, _ in calls)
     assert {step for done, _, step in calls if done < size} == {"reading"}  # read in pieces of 1 MB
@@ -151,9 +137,9 @@ def test_syntax_error_in_a_later_gzipped_file_keeps_the_earlier_files_out(tmp_pa
     assert_unchanged(loaded, build)
 
 
-def test_broken_gzip_and_interrupted_loads_leave_the_store(tmp_path: Path, loaded: Path, scale_file: Path) -> None:
+def test_broken_gzip_and_interrupted_loads_leave_the_store(tmp_path: Path, loaded: Path, synthetic_file: Path) -> None:
     build = (loaded / "current").resolve()
-    (tmp_path / "cut.nt.gz").write_bytes(gzip.compress(scale_file.read_bytes())[:40_000])
+    (tmp_path / "cut.nt.gz").write_bytes(gzip.compress(synthetic_file.read_bytes())[:40_000])
     with pytest.raises(UserError, match=r"cut\.nt\.gz: Compressed file ended"):
         bulk_load([tmp_path / "cut.nt.gz"], loaded)
     assert_unchanged(loaded, build)
@@ -162,7 +148,7 @@ def test_broken_gzip_and_interrupted_loads_leave_the_store(tmp_path: Path, loade
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        bulk_load([scale_file], loaded, progress=interrupt)
+        bulk_load([synthetic_file], loaded, progress=interrupt)
     assert_unchanged(loaded, build)
 
 
