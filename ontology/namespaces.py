@@ -1,7 +1,7 @@
 """IRIs of jakgraph as plain strings, its one prefix map, and CURIE compaction and expansion.
 
-Kept free of rdflib (and of any import) so that a query from a cold process imports only pyoxigraph; loaders
-get rdflib namespaces from :mod:`jakgraph.ontology.terms`. The shipped JSON-LD context
+Kept free of rdflib and pyoxigraph (its only import is ``re``) so that a query from a cold process pays for
+nothing more; loaders get the same IRIs as pyoxigraph terms from :mod:`jakgraph.ontology.terms`. The shipped JSON-LD context
 (``ontology/context.jsonld``) is :func:`context_text` written out, and a test keeps the two equal.
 """
 from __future__ import annotations
