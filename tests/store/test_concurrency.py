@@ -287,3 +287,16 @@ def test_writers_refuse_a_remote_endpoint_in_one_line(cli, tmp_path: Path) -> No
         assert done.stderr == (f"jakgraph {command[0]}: --store http://127.0.0.1:9/sparql: this command needs an "
                                "embedded store folder, not a remote SPARQL endpoint (to publish the graph to an "
                                "endpoint, use 'jakgraph push')\n")
+
+
+def test_a_store_made_before_leases_opens_and_its_old_build_is_removed(built: tuple[Path, int], tmp_path: Path) -> None:
+    from jakgraph.graph.store.load import bulk_load
+
+    location, base = built
+    folder = StoreFolder(location)
+    old = folder.current_name()
+    (location / "builds" / f"{old}.lease").unlink()  # as an earlier jakgraph left its builds
+    assert count(location) == base
+    bulk_load([triples_file(tmp_path / "a.nt", "a")], location)
+    assert folder.builds() == [folder.current_name()] and old not in folder.builds()
+    assert count(location) == base + 2
