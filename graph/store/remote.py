@@ -1,18 +1,29 @@
 """A remote SPARQL 1.1 endpoint behind the same :class:`~jakgraph.graph.store.protocol.Store` interface as the
-embedded store, through SPARQLWrapper."""
+embedded store: SPARQL protocol requests through :mod:`.sparql_http`, each over by its deadline."""
 from __future__ import annotations
 
 import re
-import socket
-from typing import TYPE_CHECKING, Any, Iterable
-from urllib.error import HTTPError, URLError
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Iterable
 
-from jakgraph.errors import UserError
+from jakgraph.errors import UserError, first_line
+
+from .deadline import Deadline
 
 if TYPE_CHECKING:
     from pyoxigraph import Quad, Triple
 
     from .protocol import QueryResults
+    from .sparql_http import Reply
+
+
+class EndpointError(UserError):
+    """The endpoint could not be reached or refused the request: one line naming it."""
+
+
+class NoAnswer(EndpointError):
+    """The request went out but no whole answer came back (deadline passed, connection lost): whether the endpoint
+    carried it out is unknown."""
 
 
 def declare_prefixes(sparql: str) -> str:
@@ -25,12 +36,31 @@ def declare_prefixes(sparql: str) -> str:
     return "".join(line + "\n" for line in missing) + sparql
 
 
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE, as SPARQLWrapper reads it (comments and prologue skipped)."""
+    import warnings
+
+    from SPARQLWrapper import SPARQLWrapper
+
+    reader = SPARQLWrapper("http://localhost/")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a query it cannot read is SELECT to it; the endpoint will say what is wrong
+        reader.setQuery(sparql)
+    return str(reader.queryType)
+
+
 class RemoteStore:
-    """A SPARQL endpoint; ``graph`` (optional) is sent as the default graph of every query."""
+    """A SPARQL endpoint; ``graph`` (optional) is sent as the default graph of every query.
+
+    Each request ends within ``timeout`` seconds, and, given a ``deadline``, by that deadline too (the one
+    :func:`~jakgraph.graph.export.push.push` sets for the whole push); either way a server that trickles its
+    reply cannot hold it longer.
+    """
 
     def __init__(self, endpoint: str, graph: str | None = None, user: str | None = None,
-                 password: str | None = None, timeout: float = 60) -> None:
+                 password: str | None = None, timeout: float = 60, deadline: Deadline | None = None) -> None:
         self.endpoint, self.graph, self.user, self.password, self.timeout = endpoint, graph, user, password, timeout
+        self.deadline = deadline
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r})"
@@ -41,34 +71,21 @@ class RemoteStore:
 
     def without_graph(self) -> "RemoteStore":
         """The same endpoint with no default graph set, so that GRAPH patterns see every named graph."""
-        return RemoteStore(self.endpoint, None, self.user, self.password, self.timeout)
+        return RemoteStore(self.endpoint, None, self.user, self.password, self.timeout, self.deadline)
 
-    def wrapper(self, endpoint: str | None = None) -> Any:
-        from SPARQLWrapper import BASIC, DIGEST, POST, SPARQLWrapper
-
-        client = SPARQLWrapper(endpoint or self.endpoint)
-        client.setMethod(POST)
-        client.setTimeout(int(self.timeout))
-        if self.user:
-            client.setHTTPAuth(DIGEST if "auth" in (endpoint or self.endpoint) else BASIC)
-            client.setCredentials(self.user, self.password or "")
-        return client
+    def within(self, deadline: Deadline) -> "RemoteStore":
+        """The same endpoint, with every request over by ``deadline`` as well as within the timeout."""
+        return RemoteStore(self.endpoint, self.graph, self.user, self.password, self.timeout, deadline)
 
     def query(self, sparql: str) -> "QueryResults":
         """Results as pyoxigraph objects (QuerySolutions, QueryBoolean or a list of triples)."""
-        from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
-        from SPARQLWrapper import JSON, TURTLE
+        from .replies import GRAPH_ACCEPT, RESULTS_ACCEPT, results, triples
 
-        client = self.wrapper()
-        client.setQuery(declare_prefixes(sparql))
-        if self.graph:
-            client.addDefaultGraph(self.graph)
-        graph_query = client.queryType in ("CONSTRUCT", "DESCRIBE")
-        client.setReturnFormat(TURTLE if graph_query else JSON)
-        body = self.send(client)
-        if graph_query:
-            return [quad.triple for quad in parse(body, format=RdfFormat.TURTLE)]
-        return parse_query_results(body, format=QueryResultsFormat.JSON)
+        text = declare_prefixes(sparql)
+        form = {"query": text, **({"default-graph-uri": self.graph} if self.graph else {})}
+        if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
+            return triples(self.send(self.endpoint, form, GRAPH_ACCEPT))
+        return results(self.send(self.endpoint, form, RESULTS_ACCEPT))
 
     def triples(self) -> "Iterable[Triple]":
         from jakgraph.queries.catalog import internal_query
@@ -103,31 +120,51 @@ class RemoteStore:
         """Nothing to let go of: every request is its own connection."""
 
     def update(self, sparql: str, endpoint: str | None = None) -> None:
-        client = self.wrapper(endpoint)
-        client.setQuery(sparql)
-        self.send(client)
+        """Run a SPARQL update at ``endpoint`` (default: the query endpoint); what it answers with a 2xx is not read."""
+        self.send(endpoint or self.endpoint, {"update": sparql}, "*/*")
 
-    def send(self, client: Any) -> bytes:
-        """Run the request; every failure becomes one line naming the endpoint."""
-        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException, Unauthorized
+    def send(self, url: str, form: dict[str, str], accept: str) -> "Reply":
+        """POST one request and return a successful reply; every failure becomes one line naming the endpoint.
 
-        where = client.endpoint
+        :class:`NoAnswer` when the request went out and no whole answer came back, :class:`EndpointError` when it
+        could not be sent or the endpoint refused it.
+        """
+        import http.client
+        from urllib.error import URLError
+
+        from .sparql_http import DeadlinePassed, post
+
+        deadline = Deadline.after(self.timeout).sooner(self.deadline)
         try:
-            response = client.query().response
-            return response.read()
-        except Unauthorized:
-            raise UserError(f"{where} refused the credentials (HTTP 401): check --user and --password") from None
-        except SPARQLWrapperException as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise UserError(f"{where} rejected the request: {first[:200]}") from None
-        except HTTPError as exc:
-            raise UserError(f"{where} answered HTTP {exc.code} {exc.reason}") from None
-        except (socket.timeout, TimeoutError):
-            raise UserError(f"{where} did not answer within {self.timeout:g} s") from None
-        except URLError as exc:
-            reason = exc.reason
-            if isinstance(reason, (socket.timeout, TimeoutError)):
-                raise UserError(f"{where} did not answer within {self.timeout:g} s") from None
-            raise UserError(f"cannot reach {where}: {reason}") from None
-        except (ConnectionError, OSError) as exc:
-            raise UserError(f"cannot reach {where}: {exc}") from None
+            reply = post(url, form, accept, deadline, self.user, self.password)
+        except DeadlinePassed:
+            raise NoAnswer(f"{url} did not answer {deadline.describe()}") from None
+        except URLError as error:
+            raise EndpointError(f"cannot reach {url}: {error.reason}") from None
+        except (OSError, http.client.HTTPException) as error:
+            raise NoAnswer(f"{url} closed the connection before answering in full ({describe(error)})") from None
+        except ValueError as error:
+            raise EndpointError(f"{url} is not a URL that can be reached: {first_line(str(error))}") from None
+        if reply.status == 401:
+            raise EndpointError(f"{url} refused the credentials (HTTP 401): check --user and --password")
+        if not 200 <= reply.status < 300:
+            said = "" if reply.content_type == "text/html" else first_line(reply.body.decode("utf-8", "replace"))
+            verb = "rejected the request" if reply.status >= 400 else "answered"
+            raise EndpointError(f"{url} {verb} (HTTP {reply.status} {phrase(reply)})" + (f": {said}" if said else ""))
+        return reply
+
+
+def phrase(reply: "Reply") -> str:
+    """The reason phrase of the reply's status, the standard one if the server sent none."""
+    if reply.reason:
+        return reply.reason
+    try:
+        return HTTPStatus(reply.status).phrase
+    except ValueError:
+        return ""
+
+
+def describe(error: BaseException) -> str:
+    """What broke a connection, in a few words: ``IncompleteRead(7 bytes read, 993 more expected)``."""
+    text, name = first_line(str(error)), type(error).__name__
+    return text if text.startswith(name) else f"{name}: {text}" if text else name
