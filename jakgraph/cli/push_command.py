@@ -14,7 +14,9 @@ def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--graph", metavar="IRI", help="named graph to replace (default: https://w3id.org/jakgraph/graph/all)")
     command.add_argument("--user", help="user name for the endpoint")
     command.add_argument("--password", help="password for the endpoint")
-    command.add_argument("--timeout", type=float, default=120, help="seconds to wait for each request (default: 120)")
+    command.add_argument("--timeout", type=float, default=300, metavar="SECONDS",
+                         help="seconds the whole push may take; after a failure, Ctrl-C or SIGTERM the temporary "
+                              "upload graph is dropped within 2 s more (default: 300)")
     command.add_argument("--chunk", type=int, default=2000, help="triples per INSERT DATA request (default: 2000)")
     add_store_argument(command, remote=False)
 
@@ -30,8 +32,11 @@ def progress_bar(done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import math
+
+    from jakgraph.cli import Terminated
     from jakgraph.errors import UserError
-    from jakgraph.graph.export.push import DEFAULT_GRAPH, push
+    from jakgraph.graph.export.push import DEFAULT_GRAPH, Push
     from jakgraph.graph.store.remote import RemoteStore
     from jakgraph.graph.store import open_store
 
@@ -40,8 +45,16 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{url!r} is not an http(s) URL")
     if args.chunk < 1:
         raise UserError(f"--chunk must be at least 1, not {args.chunk}")
+    if not (args.timeout > 0 and math.isfinite(args.timeout)):
+        raise UserError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
     remote = RemoteStore(args.endpoint, user=args.user, password=args.password, timeout=args.timeout)
     graph = args.graph or DEFAULT_GRAPH
-    landed = push(open_store(args.store), remote, graph, args.update_endpoint, args.chunk, progress_bar)
+    publication = Push(remote, graph, args.update_endpoint)
+    try:
+        landed = publication.run(open_store(args.store), args.chunk, progress_bar)
+    except KeyboardInterrupt as stop:  # cleaned up by now: say what is left, as a failure's message does
+        print(f"jakgraph push: {'terminated' if isinstance(stop, Terminated) else 'interrupted'}; "
+              f"{publication.outcome()}", file=sys.stderr)
+        return 128 + stop.signum if isinstance(stop, Terminated) else 130
     print(f"pushed {landed} triples into <{graph}> at {args.endpoint}")
     return 0
