@@ -12,7 +12,7 @@ from jakgraph.queries.catalog import internal_update
 from jakgraph.queries.results import rows
 from jakgraph.queries.runner import run_internal
 
-from jakgraph.graph.store.remote import EndpointError, NoAnswer, RemoteStore
+from jakgraph.graph.store.remote import EndpointError, NoAnswer, NotCarriedOut, RemoteStore
 from jakgraph.graph.store.embedded import EmbeddedStore
 
 DEFAULT_GRAPH = "https://w3id.org/jakgraph/graph/all"
@@ -65,7 +65,7 @@ class Push:
     graph: str
     update_endpoint: str | None = None
     sent: bool = False
-    """An ``INSERT`` went out, so the upload graph may exist."""
+    """An ``INSERT`` landed or may have landed, so the upload graph may exist."""
     replaced: bool | None = False
     """Whether the target graph was replaced; None while the ``MOVE`` is out or when no answer to it came back."""
     dropped: bool = False
@@ -98,9 +98,15 @@ class Push:
     def publish(self, remote: RemoteStore, triples: list[Any], chunk: int,
                 progress: Callable[[int, int], None]) -> int:
         for start in range(0, len(triples), chunk):
-            self.sent = True
             data = {"_graph_iri": self.upload, "_triples": triples[start:start + chunk]}
-            remote.update(fill_update(internal_update("insert-data"), data), self.update_url)
+            try:
+                remote.update(fill_update(internal_update("insert-data"), data), self.update_url)
+            except NotCarriedOut:
+                raise
+            except BaseException:
+                self.sent = True  # it may have landed in part or in full
+                raise
+            self.sent = True
             progress(min(start + chunk, len(triples)), len(triples))
         staged = count(remote, self.upload.value)
         if staged != len(triples):

@@ -21,6 +21,10 @@ class EndpointError(UserError):
     """The endpoint could not be reached or refused the request: one line naming it."""
 
 
+class NotCarriedOut(EndpointError):
+    """The endpoint did not carry the request out: it could not be reached, or refused it (HTTP 4xx)."""
+
+
 class NoAnswer(EndpointError):
     """The request went out but no whole answer came back (deadline passed, connection lost): whether the endpoint
     carried it out is unknown."""
@@ -126,8 +130,9 @@ class RemoteStore:
     def send(self, url: str, form: dict[str, str], accept: str) -> "Reply":
         """POST one request and return a successful reply; every failure becomes one line naming the endpoint.
 
-        :class:`NoAnswer` when the request went out and no whole answer came back, :class:`EndpointError` when it
-        could not be sent or the endpoint refused it.
+        :class:`NotCarriedOut` when it could not be sent or the endpoint refused it (HTTP 4xx), :class:`NoAnswer`
+        when it went out and no whole answer came back, :class:`EndpointError` for a server error (HTTP 5xx, which
+        may come after part of an update was done) or any other status.
         """
         import http.client
         from urllib.error import URLError
@@ -140,17 +145,18 @@ class RemoteStore:
         except DeadlinePassed:
             raise NoAnswer(f"{url} did not answer {deadline.describe()}") from None
         except URLError as error:
-            raise EndpointError(f"cannot reach {url}: {error.reason}") from None
+            raise NotCarriedOut(f"cannot reach {url}: {error.reason}") from None
         except (OSError, http.client.HTTPException) as error:
             raise NoAnswer(f"{url} closed the connection before answering in full ({describe(error)})") from None
         except ValueError as error:
-            raise EndpointError(f"{url} is not a URL that can be reached: {first_line(str(error))}") from None
+            raise NotCarriedOut(f"{url} is not a usable URL: {first_line(str(error))}") from None
         if reply.status == 401:
-            raise EndpointError(f"{url} refused the credentials (HTTP 401): check --user and --password")
+            raise NotCarriedOut(f"{url} refused the credentials (HTTP 401): check --user and --password")
         if not 200 <= reply.status < 300:
             said = "" if reply.content_type == "text/html" else first_line(reply.body.decode("utf-8", "replace"))
             verb = "rejected the request" if reply.status >= 400 else "answered"
-            raise EndpointError(f"{url} {verb} (HTTP {reply.status} {phrase(reply)})" + (f": {said}" if said else ""))
+            error = NotCarriedOut if 400 <= reply.status < 500 else EndpointError
+            raise error(f"{url} {verb} (HTTP {reply.status} {phrase(reply)})" + (f": {said}" if said else ""))
         return reply
 
 

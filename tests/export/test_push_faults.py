@@ -151,6 +151,23 @@ def test_a_reply_that_is_not_sparql_is_one_line_naming_its_content_type(endpoint
     assert line.startswith(f"jakgraph sparql: {url} {said}"), line
 
 
+@pytest.mark.parametrize("status, phrase, requests", [
+    (403, "Forbidden", ["INSERT"]),  # refused: the chunk did not land, there is nothing to drop
+    (503, "Service Unavailable", ["INSERT", "DROP"]),  # a server error may come after part of it was done
+])
+def test_a_push_failing_at_its_first_chunk_drops_the_upload_graph_only_if_it_may_exist(endpoint, store_path, status,
+                                                                                       phrase, requests):
+    double = endpoint(answering, status, "text/plain", b"updates are not allowed here\nsecond line")
+    url = double.url + "/sparql"
+    line = one_line(run_cli("push", "--endpoint", url, "--store", str(store_path)))
+    said = re.escape(f"jakgraph push: {url} rejected the request (HTTP {status} {phrase}): updates are not allowed "
+                     f"here; the target graph <{DEFAULT_GRAPH}> was left as it was")
+    if status == 503:  # the clean-up was refused too
+        said += "; " + remains(DEFAULT_GRAPH, url)
+    assert re.fullmatch(said, line), line
+    assert sent(double) == requests
+
+
 REPLACED, LEFT, UNKNOWN = "was replaced", "was left as it was", "may have been replaced"
 FAULTS = {  # id: (fault, cause after "jakgraph push: PROXY", what became of the target)
     "insert-refused": (Fault("INSERT DATA", 3, "error"),
