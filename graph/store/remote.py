@@ -155,8 +155,8 @@ class RemoteStore:
         if not 200 <= reply.status < 300:
             said = "" if reply.content_type == "text/html" else first_line(reply.body.decode("utf-8", "replace"))
             verb = "rejected the request" if reply.status >= 400 else "answered"
-            error = NotCarriedOut if 400 <= reply.status < 500 else EndpointError
-            raise error(f"{url} {verb} (HTTP {reply.status} {phrase(reply)})" + (f": {said}" if said else ""))
+            failure = NotCarriedOut if 400 <= reply.status < 500 else EndpointError
+            raise failure(f"{url} {verb} (HTTP {reply.status} {phrase(reply)})" + (f": {said}" if said else ""))
         return reply
 
 
