@@ -60,7 +60,7 @@ def start(handle: Callable[["Handler", str], None]) -> Endpoint:
     server.daemon_threads = True
     endpoint = Endpoint(server, stopping)
     Bound.stopping = stopping
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return endpoint
 
 
