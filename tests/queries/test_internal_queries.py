@@ -120,6 +120,19 @@ def test_the_push_updates_replace_a_graph_with_its_upload_in_one_move():
     assert count(upload) == 0 and len(remote) == 3
 
 
+def test_moving_a_missing_upload_graph_fails_and_keeps_the_target():
+    from pyoxigraph import Literal, NamedNode, Store, Triple
+
+    remote = Store()
+    graph, upload = NamedNode("https://example.org/graph"), NamedNode("https://example.org/graph-upload-gone")
+    thing = NamedNode("https://example.org/thing")
+    remote.update(fill_update(internal_update("insert-data"),
+                              {"_graph_iri": graph, "_triples": [Triple(thing, thing, Literal("old"))]}))
+    with pytest.raises(RuntimeError, match="does not exist"):
+        remote.update(fill_update(internal_update("move-graph"), {"_upload_iri": upload, "_graph_iri": graph}))
+    assert len(list(remote.quads_for_pattern(None, None, None, graph))) == 1
+
+
 @pytest.mark.parametrize("values, error", [
     ({"_graph_iri": "https://example.org/g> } ; DROP ALL ; #"}, TypeError),  # text is never filled in
     ({"_graph_iri": ["<https://example.org/s> <https://example.org/p> <https://example.org/o> ."]}, TypeError),
