@@ -357,6 +357,15 @@ def test_bad_input_fails_the_same_in_a_fresh_interpreter(case, built, tmp_path):
     check_refused(case, result, expected, built)
 
 
+@pytest.mark.parametrize("case", ["Turtle statement without its dot", "mapping object with a space"])
+def test_validate_says_the_same_line(case, forked, tmp_path):
+    change, expected = CASES[case]
+    curated, ontology = copy_inputs(tmp_path)
+    change(curated, ontology)
+    result = forked.run("validate", "--curated", str(curated), "--ontology", str(ontology), output=tmp_path / "out")
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", f"jakgraph validate: {expected}\n")
+
+
 def test_the_forked_runner_answers_as_a_fresh_interpreter(forked, tmp_path):
     """An option argparse refuses: the same exit status 2 and the same usage text on stderr, from both."""
     fresh = run_cli("build", "--no-such-option")
