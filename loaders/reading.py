@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import math
 import re
-from datetime import date as calendar_date
 from dataclasses import MISSING, dataclass, fields
+from datetime import date as calendar_date
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path

@@ -26,7 +26,7 @@ class RecordWriter:
     A record may name only records written before it (their labels go into its own), except a Table 7 row's
     group, looked up in ``table7_groups`` (row id by printed dermatosis). ``mapping_set`` gives the prefixes
     and the set id that mapping records are expanded with. Given ``origins``, the writer notes there the file and
-    line of the record that wrote each subject IRI first (see :mod:`jakgraph.loaders.origins`).
+    line of the record that wrote each subject IRI first (see :class:`~jakgraph.loaders.sink.OriginSink`).
     """
 
     def __init__(self, sink: TripleSink, mapping_set: MappingSet | None = None,
