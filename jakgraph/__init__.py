@@ -20,11 +20,12 @@ __version__ = "0.1.0"
 
 
 def build(location: str | os.PathLike[str] | None = None, curated: Path | None = None,
-          progress: Callable[[str], None] = lambda message: None, wait: float = 0.0) -> "BuildReport":
+          progress: Callable[[str], None] = lambda message: None, wait: float = 0.0,
+          ontology: Path | None = None) -> "BuildReport":
     """Build the graph into the store folder at ``location`` (see :class:`jakgraph.graph.store.StoreFolder`)."""
     from jakgraph.graph.store.build import build as _build
 
-    return _build(location, curated, progress, wait)
+    return _build(location, curated, progress, wait, ontology)
 
 
 def open_store(location: str | os.PathLike[str] | None = None, **remote: object) -> "Store":

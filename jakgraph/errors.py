@@ -19,6 +19,20 @@ class CurationError(UserError):
         super().__init__(f"{place}: {message}")
 
 
+class OntologyError(UserError):
+    """A fault in an ontology Turtle file (``jakgraph.ttl``, ``concepts.ttl``, ``shapes.ttl``), located by file,
+    line and column."""
+
+    def __init__(self, file: str, line: int | None, column: int | None, message: str) -> None:
+        self.file, self.line, self.column, self.message = file, line, column, message
+        place = file
+        if line is not None:
+            place += f", line {line}"
+        if column is not None:
+            place += f", column {column}"
+        super().__init__(f"{place}: {message}")
+
+
 class ValidationError(UserError):
     """The built graph breaks a SHACL shape."""
 

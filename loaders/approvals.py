@@ -24,9 +24,7 @@ def add_approval(sink: TripleSink, sources: Provenance, record: Approval, labels
         if record.severity:
             label += f"{record.severity} "
         label += labels.diseases[record.indication]
-    else:
-        if record.status == "approved":
-            raise record.error("indication", "is required for an approved indication")
+    else:  # an approved cell has an indication (loaders.rules)
         label = f"no {agency} approval listed for {product}"
     if record.severity:
         add(node, JAK.severity, CONCEPT[f"severity-{record.severity}"])

@@ -59,10 +59,6 @@ def add_dosing(sink: TripleSink, node: NamedNode, item: EvidenceItem) -> None:
     low, high = item.dose_min, item.dose_max
     if low is None and high is None and not (item.dose_unit or item.frequency or item.vehicle or item.dose_text):
         return
-    if (low is not None or high is not None) and not item.dose_unit:
-        raise item.error("dose_unit", "is required when a dose is given")
-    if low is not None and high is not None and high < low:
-        raise item.error("dose_max", f"{number_text(high)} is below dose_min {number_text(low)}")
     add, dosing = sink.add, NamedNode(f"{node.value}/dosing")
     add(node, JAK.dosing, dosing)
     add(dosing, RDF.type, JAK.DosingRegimen)
@@ -119,8 +115,6 @@ def add_result(sink: TripleSink, sources: Provenance, record: EvidenceResult, nu
     add(node, JAK.unit, CONCEPT[f"unit-{record.unit}"])
     if record.timepoint is not None:
         add(node, JAK.timepoint, decimal(record.timepoint))
-        if not record.timepoint_unit:
-            raise record.error("timepoint_unit", "is required when a time point is given")
         add(node, JAK.timepointUnit, CONCEPT[f"unit-{record.timepoint_unit}"])
     if record.arm:
         add(node, JAK.arm, string(record.arm))

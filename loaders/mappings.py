@@ -29,8 +29,7 @@ def add_mapping(sink: TripleSink, shared: Provenance, mapping: Mapping, mapping_
         add(target, RDFS.label, string(mapping.object_label))
     if describe_notation:
         add(target, SKOS.notation, string(mapping.object_id))
-    axiom = NamedNode(f"{mapping_set.prefixes['jakgraph']}mapping/{mapping.subject_kind}/{mapping.subject_ident}/"
-                      f"{match}/{mapping.object_id.replace(':', '-')}")
+    axiom = NamedNode(mapping_set.axiom_iri(mapping))
     add(axiom, RDF.type, OWL.Axiom)
     add(axiom, OWL.annotatedSource, subject)
     add(axiom, OWL.annotatedProperty, predicate)

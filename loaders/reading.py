@@ -1,7 +1,9 @@
 """Read the curated TSV files into typed records, checking and converting every cell once.
 
 Every fault is a :class:`~jakgraph.errors.CurationError` naming file, line (the header counts) and field.
-Lines starting with ``#`` and blank lines are skipped.
+Lines starting with ``#`` and blank lines are skipped. A file is UTF-8, with or without a byte order mark, and its
+lines end in LF or CRLF; NUL bytes and other control characters (but the tab) are refused. Numbers are written with
+the ASCII digits 0-9 only (Python's ``\\d`` and ``int()`` also take other scripts' digits).
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import csv
 import math
 import re
 from dataclasses import MISSING, dataclass, fields
+from datetime import date as calendar_date
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
@@ -18,14 +21,18 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 from jakgraph.errors import CurationError
 
 from .records import RECORD_TYPE, RECORD_TYPES, Conflict, DrugRefs, Identified, Locator, Record, Table7Row
+from .rules import check_record
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)*$")
-REF_TOKEN = re.compile(r"^(\d+)(?:-(\d+))?$")
-LOCATOR = re.compile(r"^(?:T([1-7])/(.+)|P([1-9]\d*))$")
-DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-DRUG_REFS = re.compile(r"^([a-z0-9-]+)=(.*)$")
-WHOLE = re.compile(r"\d+")
-PLAIN_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
+REF_TOKEN = re.compile(r"([0-9]+)(?:-([0-9]+))?")
+LOCATOR = re.compile(r"(?:T([1-7])/(.+)|P([1-9][0-9]*))", re.DOTALL)
+DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+DRUG_REFS = re.compile(r"([a-z0-9-]+)=(.*)", re.DOTALL)
+WHOLE = re.compile(r"-?[0-9]+")
+PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+PLAIN_DOUBLE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 # -- cells ---------------------------------------------------------------------------------------------------
@@ -33,7 +40,7 @@ def parse_refs(value: str) -> tuple[int, ...]:
     """Expand a reference list such as ``47-49;60`` to ``(47, 48, 49, 60)``."""
     numbers: list[int] = []
     for token in value.split(";") if value else []:
-        match = REF_TOKEN.match(token)
+        match = REF_TOKEN.fullmatch(token)
         if not match:
             raise ValueError(f"malformed reference {token!r} (expected numbers or ranges such as 18;70 or 78-81)")
         low = int(match.group(1))
@@ -46,19 +53,35 @@ def parse_refs(value: str) -> tuple[int, ...]:
 
 def parse_locator(token: str) -> Locator:
     """``T3/Psoriasis`` → table 3, row ``Psoriasis``; ``P92`` → paragraph 92."""
-    match = LOCATOR.match(token)
+    match = LOCATOR.fullmatch(token)
     if not match:
         raise ValueError(f"malformed source locator {token!r} (expected T<table>/<row label> or P<paragraph>)")
     if match.group(1):
-        return Locator(table=int(match.group(1)), row=match.group(2).strip())
+        row = match.group(2).strip()
+        if not re.search(r"[A-Za-z0-9]", row):
+            raise ValueError(f"malformed source locator {token!r} (its row label has no letter or digit)")
+        return Locator(table=int(match.group(1)), row=row)
     return Locator(paragraph=int(match.group(3)))
+
+
+def parse_date(value: str) -> str:
+    """A date of the calendar as YYYY, YYYY-MM or YYYY-MM-DD: ``2022-02-29`` is refused (not a leap year)."""
+    match = DATE.fullmatch(value)
+    if not match:
+        raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        calendar_date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date of the calendar") from None
+    return value
 
 
 def parse_drug_refs(value: str) -> tuple[DrugRefs, ...]:
     """``baricitinib=18;70|upadacitinib=71`` → one :class:`DrugRefs` per drug."""
     pairs = []
     for part in value.split("|"):
-        match = DRUG_REFS.match(part)
+        match = DRUG_REFS.fullmatch(part)
         if not match:
             raise ValueError(f"{part!r} is not drug=refs")
         pairs.append(DrugRefs(match.group(1), parse_refs(match.group(2))))
@@ -71,7 +94,7 @@ class Column:
 
     ``kind`` is ``text``, ``id``, ``ids``, ``int``, ``decimal``, ``double``, ``choice``, ``refs``, ``sources``,
     ``drug_refs``, ``date`` or ``table``; ``ref`` names the file whose ids the value must be, ``extra`` lists
-    values allowed besides them.
+    values allowed besides them. Whole numbers are never negative; ``nonnegative`` says a decimal is not either.
     """
 
     name: str
@@ -81,6 +104,7 @@ class Column:
     choices: tuple[str, ...] = ()
     ref: str | None = None
     extra: tuple[str, ...] = ()
+    nonnegative: bool = False
 
     def convert(self, value: str) -> Any:
         """The typed value of a non-empty cell; a ValueError says what is wrong with it."""
@@ -99,20 +123,21 @@ class Column:
         if kind == "int":
             if not WHOLE.fullmatch(value):
                 raise ValueError(f"{value!r} is not a whole number")
+            if value.startswith("-"):
+                raise ValueError(f"{value!r} is negative (expected a whole number, 0 or more)")
             return int(value)
         if kind == "decimal":
-            try:
-                number = Decimal(value)
-            except InvalidOperation:
-                raise ValueError(f"{value!r} is not a number") from None
             if not PLAIN_DECIMAL.fullmatch(value):
-                raise ValueError(f"{value!r} is not a plain decimal number")
-            return number
+                try:
+                    Decimal(value)
+                except InvalidOperation:
+                    raise ValueError(f"{value!r} is not a number") from None
+                raise ValueError(f"{value!r} is not a plain decimal number (digits 0-9, a point, an optional -)")
+            if self.nonnegative and value.startswith("-"):
+                raise ValueError(f"{value!r} is negative (expected 0 or more)")
+            return Decimal(value)
         if kind == "double":
-            try:
-                number = float(value)
-            except ValueError:
-                number = math.nan
+            number = float(value) if PLAIN_DOUBLE.fullmatch(value) else math.nan
             if not math.isfinite(number):
                 raise ValueError(f"{value!r} is not a number")
             return number
@@ -125,9 +150,7 @@ class Column:
         if kind == "sources":
             return tuple(parse_locator(token) for token in value.split(";"))
         if kind == "date":
-            if not DATE.match(value):
-                raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            return value
+            return parse_date(value)
         if kind == "drug_refs":
             return parse_drug_refs(value)
         raise AssertionError(f"unknown column kind {kind!r}")
@@ -151,7 +174,8 @@ def columns(cls: type[Record]) -> tuple[Column, ...]:
             choices = tuple(t.FILE for t in RECORD_TYPES if issubclass(t, Identified))
         has_default = spec.default is not MISSING
         found.append(Column(spec.name, kind, not has_default, spec.default if has_default else None, choices,
-                            spec.metadata.get("ref"), spec.metadata.get("extra", ())))
+                            spec.metadata.get("ref"), spec.metadata.get("extra", ()),
+                            spec.metadata.get("nonnegative", False)))
     return tuple(found)
 
 
@@ -178,24 +202,43 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CurationError(path.name, line, None, f"is not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         raise CurationError(path.name, None, None, "is empty")
-    return text.removeprefix("\ufeff")
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text ending in LF, CRLF or CR; unlike ``str.splitlines``, no other character ends a line."""
+    return LINE_BREAK.split(text)
 
 
 def data_lines(name: str, lines: list[str]) -> list[tuple[int, list[str]]]:
-    """The header and data rows of a TSV text as (line number, cells); comments and blank lines left out."""
+    """The header and data rows of a TSV text as (line number, cells); comments and blank lines left out.
+
+    A cell holding a control character (NUL, vertical tab, …) is refused, named by the header's column.
+    """
     kept = [(number, line) for number, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
     if not kept:
         raise CurationError(name, None, None, "has no header row")
     cells = csv.reader((line for _, line in kept), delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [(number, row) for (number, _), row in zip(kept, cells)]
+    rows = [(number, row) for (number, _), row in zip(kept, cells)]
+    header = rows[0][1]
+    for number, row in rows:
+        for position, value in enumerate(row):
+            control = CONTROL.search(value)
+            if control:
+                field = header[position] if number != rows[0][0] and position < len(header) else None
+                char = control.group()
+                what = "a NUL byte" if char == "\x00" else f"the control character U+{ord(char):04X}"
+                raise CurationError(name, number, field, f"contains {what}")
+    return rows
 
 
 def read_table(path: Path, cls: type[Record]) -> tuple[Record, ...]:
     """Read ``path`` into records of ``cls``, checking every cell (cross-references are checked later)."""
     name = path.name
-    rows = data_lines(name, read_text(path).splitlines())
+    rows = data_lines(name, split_lines(read_text(path)))
     header_line, header = rows[0]
     table = columns(cls)
     expected = [c.name for c in table]
@@ -219,7 +262,9 @@ def read_table(path: Path, cls: type[Record]) -> tuple[Record, ...]:
             if ident in seen:
                 raise CurationError(name, number, "id", f"duplicate identifier {ident!r} (first on row {seen[ident]})")
             seen[ident] = number
-        records.append(cls(line=number, **values))
+        record = cls(line=number, **values)
+        check_record(record)
+        records.append(record)
     if not records:
         raise CurationError(name, None, None, "has a header but no rows")
     return tuple(records)

@@ -24,8 +24,6 @@ def add_recommendation(sink: TripleSink, sources: Provenance, record: Recommenda
         add(node, JAK.doseMg, decimal(record.dose_mg))
     if record.frequency:
         add(node, JAK.frequency, CONCEPT[f"frequency-{record.frequency}"])
-    if record.kind in ("recommended-dose", "dose-adjustment") and not record.drug:
-        raise record.error("drug", f"is required for a {record.kind} recommendation")
     action = text(record.action)
     add(node, JAK.action, action)
     add(node, RDFS.label, action)

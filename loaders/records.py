@@ -5,7 +5,8 @@ A record's fields are its table's columns, in order, and their types say how a c
 ``tuple[int, ...]`` (reference numbers, ranges expanded) or ``tuple[Locator, ...]`` (places in the review).
 A field without a default must be filled in the file; ``| None`` and ``()`` defaults mark optional cells.
 Field metadata adds what a type cannot say: that a text is an id (``slug``), points to the ids of another
-file (``link``) or is a date. :mod:`jakgraph.loaders.reading` reads files into these records.
+file (``link``) or is a date, or that a decimal cannot be negative (``amount``). Rules between the cells of one
+record (a minimum not above its maximum …) are in :mod:`jakgraph.loaders.rules`. :mod:`jakgraph.loaders.reading` reads files into these records.
 
 >>> Locator(table=3, row="Psoriasis"), Locator(paragraph=92)
 (Locator(table=3, row='Psoriasis', paragraph=None), Locator(table=None, row=None, paragraph=92))
@@ -78,6 +79,11 @@ def link(file: str, default: Any = ..., *, extra: tuple[str, ...] = ()) -> Any:
 def date() -> Any:
     """A required date field: YYYY, YYYY-MM or YYYY-MM-DD."""
     return _field(..., kind="date")
+
+
+def amount() -> Any:
+    """An optional decimal that cannot be negative (a dose, a time point, a percentage, patient-years)."""
+    return _field(None, nonnegative=True)
 
 
 def table_name() -> Any:
@@ -238,8 +244,8 @@ class EvidenceItem(Identified):
     design: str = link("study_designs.tsv")
     n_studies: int | None = None
     n_patients: int | None = None
-    dose_min: Decimal | None = None
-    dose_max: Decimal | None = None
+    dose_min: Decimal | None = amount()
+    dose_max: Decimal | None = amount()
     dose_unit: DoseUnit | None = None
     frequency: Frequency | None = None
     vehicle: Vehicle | None = None
@@ -268,7 +274,7 @@ class EvidenceAdverseEvent(Record):
     event: str = link("adverse_events.tsv")
     count: int | None = None
     denominator: int | None = None
-    percentage: Decimal | None = None
+    percentage: Decimal | None = amount()
     description: str | None = None
     source: tuple[Locator, ...]
 
@@ -286,7 +292,7 @@ class EvidenceResult(Record):
     value: Decimal
     value_max: Decimal | None = None
     unit: ResultUnit
-    timepoint: Decimal | None = None
+    timepoint: Decimal | None = amount()
     timepoint_unit: TimeUnit | None = None
     arm: str | None = None
     comparator_value: Decimal | None = None
@@ -323,7 +329,7 @@ class SafetyAnalysis(Identified):
     population_disease: str | None = link("diseases.tsv", None)
     n_studies: int | None = None
     n_patients: int | None = None
-    patient_years: Decimal | None = None
+    patient_years: Decimal | None = amount()
     n_reports: int | None = None
     comparators: tuple[str, ...] = link("drugs.tsv", (), extra=NON_DRUG_COMPARATORS)
     description: str
@@ -338,7 +344,7 @@ class SafetyFinding(Identified):
 
     analysis: str = link("safety_analyses.tsv")
     drug: str = link("drugs.tsv")
-    dose_mg: Decimal | None = None
+    dose_mg: Decimal | None = amount()
     event: str = link("adverse_events.tsv")
     metric: Metric
     value: Decimal | None = None
@@ -361,7 +367,7 @@ class Recommendation(Identified):
     phase: Phase | None = None
     drug: str | None = link("drugs.tsv", None)
     population: str | None = link("populations.tsv", None)
-    dose_mg: Decimal | None = None
+    dose_mg: Decimal | None = amount()
     frequency: Frequency | None = None
     action: str
     source: tuple[Locator, ...]
@@ -475,3 +481,8 @@ class MappingSet:
         """The IRI a CURIE of the ``curie_map`` stands for (checked on reading)."""
         prefix, _, local = curie.partition(":")
         return self.prefixes[prefix] + local
+
+    def axiom_iri(self, mapping: Mapping) -> str:
+        """The IRI of the node that annotates ``mapping`` (its justification, confidence, set)."""
+        return (f"{self.prefixes['jakgraph']}mapping/{mapping.subject_kind}/{mapping.subject_ident}/"
+                f"{mapping.predicate_id.removeprefix('skos:')}/{mapping.object_id.replace(':', '-')}")

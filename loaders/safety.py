@@ -50,8 +50,6 @@ def add_finding(sink: TripleSink, sources: Provenance, record: SafetyFinding, la
     add(node, JAK.drug, iri("drug", record.drug))
     add(node, JAK.event, iri("adverse-event", record.event))
     add(node, JAK.metric, CONCEPT[f"metric-{record.metric}"])
-    if record.metric != "qualitative" and record.value is None and not record.direction:
-        raise record.error("value", f"is required for metric {record.metric}")
     for number, prop in ((record.dose_mg, JAK.doseMg), (record.value, JAK.value), (record.value_max, JAK.valueMax),
                          (record.comparator_value, JAK.comparatorValue)):
         if number is not None:

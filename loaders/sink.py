@@ -1,4 +1,5 @@
-"""Where loaders write: one small interface, :class:`TripleSink`, and two sinks (quads in memory, N-Triples).
+"""Where loaders write: one small interface, :class:`TripleSink`, two sinks (quads in memory, N-Triples), and
+:class:`OriginSink`, which passes triples on and notes where each node was read.
 
 The loaders are sources in the KGX sense; a sink decides where the triples go. Loaders write every distinct
 triple once (shared nodes go through :class:`jakgraph.loaders.provenance.Provenance`), so a streaming sink
@@ -6,6 +7,7 @@ writes no line twice.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import IO, Protocol, Union
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
@@ -76,3 +78,42 @@ class NTriplesWriter:
             self.stream.write("".join(self._lines))
             self.written += len(self._lines)
             self._lines = []
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a node was read: a curated file and the line of its record (an ontology file gives no line).
+
+    >>> str(Origin("study_designs.tsv", 4)), str(Origin("concepts.ttl"))
+    ('study_designs.tsv, row 4', 'concepts.ttl')
+    """
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}, row {self.line}" if self.line else self.file
+
+
+class OriginSink:
+    """Passes every triple on to ``sink`` and notes in ``origins``, for each subject IRI not seen before, ``origin``:
+    where the record being written was read (set before each record).
+
+    The graph holds the review's places (``prov:wasDerivedFrom``), not the curation's; these notes stay beside the
+    quads, so that a SHACL violation of a node can name the curated file and row to fix. A node that is not a record
+    of its own (a dosing regimen, a reading of a conflict, a place in the review) belongs to the record that wrote it
+    first.
+    """
+
+    def __init__(self, sink: TripleSink, origins: dict[str, Origin]) -> None:
+        self.sink = sink
+        self.origins = origins
+        self.origin: Origin | None = None
+        self._last: Subject | None = None
+
+    def add(self, subject: Subject, predicate: NamedNode, object: Term) -> None:
+        if subject is not self._last:  # a loader writes a record's triples together, with one node object
+            self._last = subject
+            if self.origin is not None and isinstance(subject, NamedNode):
+                self.origins.setdefault(subject.value, self.origin)
+        self.sink.add(subject, predicate, object)

@@ -17,7 +17,7 @@ from .records import (AdverseEvent, Approval, Conflict, Disease, Drug, EvidenceA
                       EvidenceResult, Isoform, Mapping, MappingSet, OutcomeMeasure, Population, Product,
                       Recommendation, Record, RegulatoryEvent, SafetyAnalysis, SafetyFinding, SelectivityClass,
                       StudyDesign, Table7Row)
-from .sink import TripleSink
+from .sink import Origin, OriginSink, TripleSink
 
 
 class RecordWriter:
@@ -25,11 +25,16 @@ class RecordWriter:
 
     A record may name only records written before it (their labels go into its own), except a Table 7 row's
     group, looked up in ``table7_groups`` (row id by printed dermatosis). ``mapping_set`` gives the prefixes
-    and the set id that mapping records are expanded with.
+    and the set id that mapping records are expanded with. Given ``origins``, the writer notes there the file and
+    line of the record that wrote each subject IRI first (see :class:`~jakgraph.loaders.sink.OriginSink`).
     """
 
     def __init__(self, sink: TripleSink, mapping_set: MappingSet | None = None,
-                 table7_groups: MappingType[str, str] | None = None) -> None:
+                 table7_groups: MappingType[str, str] | None = None,
+                 origins: dict[str, Origin] | None = None) -> None:
+        self._tracker = None if origins is None else OriginSink(sink, origins)
+        if self._tracker is not None:
+            sink = self._tracker
         self.sink = sink
         self.sources = Provenance(sink)
         self.labels = Labels()
@@ -63,10 +68,16 @@ class RecordWriter:
 
     def write(self, record: Record) -> None:
         """Write one record through its loader."""
+        if self._tracker is not None:
+            self._tracker.origin = Origin(record.FILE, record.line or None)
         self._write[type(record)](record)
 
     def write_all(self, records: Iterable[Record]) -> None:
         write = self._write
+        if self._tracker is not None:
+            for record in records:
+                self.write(record)
+            return
         for record in records:
             write[type(record)](record)
 

@@ -1,8 +1,14 @@
-"""The jakgraph vocabulary, controlled values and SHACL shapes, shipped as Turtle package data."""
+"""The jakgraph vocabulary, controlled values and SHACL shapes, shipped as Turtle package data.
+
+Each function reads the shipped files, or the copies in ``directory`` when one is given (``jakgraph build
+--ontology DIR``); a fault in a file is one :class:`~jakgraph.errors.OntologyError` naming file, line and column.
+"""
 from __future__ import annotations
 
-from importlib.resources import files
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .turtle import parse_turtle, read_turtle
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -11,23 +17,18 @@ ONTOLOGY_FILES = ("jakgraph.ttl", "concepts.ttl")
 SHAPES_FILE = "shapes.ttl"
 
 
-def read_turtle(name: str) -> str:
-    """Text of one Turtle file of this package, e.g. ``read_turtle("shapes.ttl")``."""
-    return files(__name__).joinpath(name).read_text(encoding="utf-8")
-
-
-def ontology_graph() -> "Graph":
+def ontology_graph(directory: Path | None = None) -> "Graph":
     """The vocabulary and the controlled values as one rdflib graph."""
-    from rdflib import Graph
+    from .turtle import rdflib_graph
 
-    graph = Graph()
-    for name in ONTOLOGY_FILES:
-        graph.parse(data=read_turtle(name), format="turtle")
-    return graph
+    return rdflib_graph(ONTOLOGY_FILES, directory)
 
 
-def shapes_graph() -> "Graph":
+def shapes_graph(directory: Path | None = None) -> "Graph":
     """The SHACL shapes the build enforces."""
-    from rdflib import Graph
+    from .turtle import rdflib_graph
 
-    return Graph().parse(data=read_turtle(SHAPES_FILE), format="turtle")
+    return rdflib_graph((SHAPES_FILE,), directory)
+
+
+__all__ = ["ONTOLOGY_FILES", "SHAPES_FILE", "ontology_graph", "parse_turtle", "read_turtle", "shapes_graph"]

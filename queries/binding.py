@@ -11,26 +11,38 @@ some queries at 5e6 triples).
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from jakgraph.errors import UserError
+from jakgraph.ontology.iri import iri_problem
 from jakgraph.ontology.namespaces import PREFIXES, expand
 
 from .catalog import Parameter, StoredQuery
 
 FORBIDDEN = re.compile(r"[\"'{}<>;\\`|^\s]")
+INTEGER = re.compile(r"[+-]?[0-9]{1,18}")  # [0-9], never \d: Python's \d takes Arabic-Indic and fullwidth digits too
+DECIMAL = re.compile(r"[+-]?[0-9]{1,18}(?:\.[0-9]{1,18})?")
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 XSD = PREFIXES["xsd"]
 WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def expand_iri(value: str) -> str:
-    """A full IRI from ``drug:baricitinib``, ``<https://…>`` or ``https://…``.
+    """A full IRI from ``drug:baricitinib``, ``<https://…>`` or ``https://…``, checked against RFC 3987.
 
     >>> expand_iri("drug:baricitinib") == expand_iri("<https://w3id.org/jakgraph/drug/baricitinib>")
     True
+    >>> expand_iri("https://x.org/%zz")
+    Traceback (most recent call last):
+    ...
+    ValueError: is not a valid IRI: it has a malformed percent-encoding '%zz'
     """
     value = value[1:-1] if value.startswith("<") and value.endswith(">") else value
     if re.match(r"^https?://", value):
+        problem = iri_problem(value)
+        if problem:
+            raise ValueError(f"is not a valid IRI: it {problem}")
         return value
     try:
         return expand(value)
@@ -46,14 +58,19 @@ def check(parameter: Parameter, value: str) -> str:
         if FORBIDDEN.search(inner):
             raise ValueError("contains characters that cannot be in an IRI")
         return expand_iri(inner)
-    if parameter.type == "integer" and not re.fullmatch(r"[+-]?\d{1,18}", raw):
-        raise ValueError("is not a whole number")
-    if parameter.type == "decimal" and not re.fullmatch(r"[+-]?\d{1,18}(?:\.\d{1,18})?", raw):
-        raise ValueError("is not a decimal number")
+    if parameter.type == "integer" and not INTEGER.fullmatch(raw):
+        raise ValueError("is not a whole number (digits 0-9)")
+    if parameter.type == "decimal" and not DECIMAL.fullmatch(raw):
+        raise ValueError("is not a decimal number (digits 0-9 and a point)")
     if parameter.type == "boolean" and raw not in ("true", "false"):
         raise ValueError("is not true or false")
-    if parameter.type == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        raise ValueError("is not a date (YYYY-MM-DD)")
+    if parameter.type == "date":
+        if not DATE.fullmatch(raw):
+            raise ValueError("is not a date (YYYY-MM-DD)")
+        try:
+            date.fromisoformat(raw)
+        except ValueError:
+            raise ValueError("is not a date of the calendar") from None
     if parameter.type == "string" and re.search(r"[\"'{}<>\\`]|[\x00-\x1f]", raw):
         raise ValueError("contains quotes, braces or control characters")
     return raw

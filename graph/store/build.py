@@ -22,17 +22,19 @@ class BuildReport:
 
 
 def build(location: str | os.PathLike[str] | None = None, curated: Path | None = None,
-          progress: Callable[[str], None] = lambda message: None, wait: float = 0.0) -> BuildReport:
+          progress: Callable[[str], None] = lambda message: None, wait: float = 0.0,
+          ontology: Path | None = None) -> BuildReport:
     """Load, validate and store the graph at ``location``; return what was written.
 
-    ``wait`` is how many seconds to wait for another writer of the same store to finish.
+    ``curated`` and ``ontology`` are folders of curated tables and ontology Turtle files (default: the shipped
+    ones). ``wait`` is how many seconds to wait for another writer of the same store to finish.
     """
     from jakgraph.loaders import load_curated
 
     folder = StoreFolder.at(location)
     with folder.writer("build", wait) as staging:
         progress("reading curated tables")
-        dataset = load_curated(curated)
+        dataset = load_curated(curated, ontology)
         progress("validating against the SHACL shapes")
         from .validate import check  # rdflib and pyshacl: imported only once the tables have been read
 

@@ -1,13 +1,16 @@
-"""SHACL validation of a built dataset with pyshacl; a failure names the node and the constraint."""
+"""SHACL validation of a built dataset with pyshacl; a failure names the curated file and row, the node and the
+constraint."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
-from jakgraph.errors import ValidationError
-from jakgraph.ontology import ontology_graph, shapes_graph
+from jakgraph.errors import OntologyError, ValidationError, first_line
+from jakgraph.ontology import SHAPES_FILE, ontology_graph, shapes_graph
 from jakgraph.ontology.namespaces import GRAPH_ONTOLOGY, GRAPH_REVIEW
 
 if TYPE_CHECKING:
@@ -29,23 +32,33 @@ class Violation:
         return f"node <{self.focus}>{path} breaks {self.constraint} of shape <{self.shape}>: {self.message}"
 
 
-def violations(data: Graph, add_ontology: bool = True) -> list[Violation]:
+def violations(data: Graph, add_ontology: bool = True, ontology: Path | None = None) -> list[Violation]:
     """Every SHACL violation of ``data`` (the curated review graph), read from pyshacl's report.
 
     The shapes check classes the ontology declares (controlled values), so the ontology is validated with the
-    data; ``add_ontology=False`` when ``data`` holds it already.
+    data; ``add_ontology=False`` when ``data`` holds it already. ``ontology`` is the folder of the ontology files
+    (default: the shipped ones).
     """
     from pyshacl import validate
+    from pyshacl.errors import ReportableRuntimeError
 
-    shapes = shapes_graph()
+    shapes = shapes_graph(ontology)
     combined = data
     if add_ontology:
         combined = Graph()
         combined += data
-        combined += ontology_graph()
+        combined += ontology_graph(ontology)
+    # pyshacl logs to stderr what it also raises or reports: its logger stays quiet, so a fault is one line
+    log = logging.getLogger("pyshacl-validate")
+    quiet, log.disabled = log.disabled, True
     # the shapes use SHACL Core and SHACL-SPARQL constraints only, none of the advanced features (rules, custom targets)
-    conforms, report, _text = validate(combined, shacl_graph=shapes, inference="none", advanced=False,
-                                       allow_warnings=True)
+    try:
+        conforms, report, _text = validate(combined, shacl_graph=shapes, inference="none", advanced=False,
+                                           allow_warnings=True)
+    except ReportableRuntimeError as exc:  # a shape pyshacl cannot use: the shapes file is at fault
+        raise OntologyError(SHAPES_FILE, None, None, f"is not valid SHACL: {first_line(str(exc))}") from None
+    finally:
+        log.disabled = quiet
     if conforms:
         return []
     found = []
@@ -62,9 +75,13 @@ def violations(data: Graph, add_ontology: bool = True) -> list[Violation]:
 
 
 def check(dataset: "CuratedDataset") -> int:
-    """Raise ValidationError on the first violation (with a count of the rest); return the triples checked."""
-    found = violations(dataset.rdflib_graph(GRAPH_REVIEW, GRAPH_ONTOLOGY), add_ontology=False)
+    """Raise ValidationError on the first violation (with a count of the rest), naming the curated file and row the
+    node was read from; return the triples checked."""
+    found = violations(dataset.rdflib_graph(GRAPH_REVIEW, GRAPH_ONTOLOGY), add_ontology=False,
+                       ontology=dataset.ontology)
     if found:
         more = f" (and {len(found) - 1} more violation(s))" if len(found) > 1 else ""
-        raise ValidationError(f"SHACL validation failed: {found[0]}{more}")
+        origin = dataset.origin(found[0].focus)
+        place = f"{origin}: " if origin is not None else ""
+        raise ValidationError(f"{place}SHACL validation failed: {found[0]}{more}")
     return dataset.sizes()[GRAPH_REVIEW]

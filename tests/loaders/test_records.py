@@ -101,7 +101,7 @@ def test_sssom_file_without_a_jakgraph_prefix_is_refused(copied):
     path = copied / "mappings.sssom.tsv"
     text = path.read_text(encoding="utf-8").replace("#  jakgraph: https://w3id.org/jakgraph/\n", "")
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(CurationError, match=r"^mappings.sssom.tsv, field curie_map: has no jakgraph prefix$"):
+    with pytest.raises(CurationError, match=r"^mappings.sssom.tsv, row 4, field curie_map: has no jakgraph prefix$"):
         read_curated(copied)
 
 

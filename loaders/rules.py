@@ -1,0 +1,96 @@
+"""Rules between the cells of one record, checked as the record is read: each fault one line naming file, row, field.
+
+A cell on its own is checked by its column (:mod:`jakgraph.loaders.reading`); these rules need two cells of the same
+row: a minimum not above its maximum, a unit for every amount, a count not above its denominator, two different
+readings in a conflict. Links between records are checked once every file is read.
+
+>>> from decimal import Decimal
+>>> check_record(EvidenceResult(line=7, evidence_item="x", quantity="q", value=Decimal(5), value_max=Decimal(2),
+...                             unit="percent", source=()))
+Traceback (most recent call last):
+...
+jakgraph.errors.CurationError: evidence_results.tsv, row 7, field value_max: 2 is below value 5
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from .records import (Approval, Conflict, EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Mapping, Recommendation,
+                      Record, SafetyFinding)
+
+HUNDRED = Decimal(100)
+
+
+def check_record(record: Record) -> None:
+    """Raise the record's CurationError if its cells break a rule of its kind."""
+    rule = RULES.get(type(record))
+    if rule is not None:
+        rule(record)
+
+
+def text(number: Decimal | float) -> str:
+    """A number as curated: ``Decimal("0.50")`` → ``0.50``."""
+    return format(number, "f") if isinstance(number, Decimal) else repr(number)
+
+
+def in_order(record: Record, low: Decimal | None, high: Decimal | None, low_name: str, high_name: str) -> None:
+    """``high`` may not be below ``low``; a maximum needs its minimum."""
+    if high is not None and low is None:
+        raise record.error(low_name, f"is required when {high_name} is given")
+    if low is not None and high is not None and high < low:
+        raise record.error(high_name, f"{text(high)} is below {low_name} {text(low)}")
+
+
+def evidence_item(item: EvidenceItem) -> None:
+    if (item.dose_min is not None or item.dose_max is not None) and not item.dose_unit:
+        raise item.error("dose_unit", "is required when a dose is given")
+    if item.dose_min is not None and item.dose_max is not None and item.dose_max < item.dose_min:
+        raise item.error("dose_max", f"{text(item.dose_max)} is below dose_min {text(item.dose_min)}")
+
+
+def evidence_adverse_event(record: EvidenceAdverseEvent) -> None:
+    if record.count is not None and record.denominator is not None and record.count > record.denominator:
+        raise record.error("count", f"{record.count} is above the denominator {record.denominator}")
+    if record.percentage is not None and record.percentage > HUNDRED:
+        raise record.error("percentage", f"{text(record.percentage)} is above 100")
+
+
+def evidence_result(record: EvidenceResult) -> None:
+    in_order(record, record.value, record.value_max, "value", "value_max")
+    if record.timepoint is not None and not record.timepoint_unit:
+        raise record.error("timepoint_unit", "is required when a time point is given")
+
+
+def safety_finding(record: SafetyFinding) -> None:
+    if record.metric != "qualitative" and record.value is None and not record.direction:
+        raise record.error("value", f"is required for metric {record.metric}")
+    in_order(record, record.value, record.value_max, "value", "value_max")
+
+
+def approval(record: Approval) -> None:
+    if record.status == "approved" and not record.indication:
+        raise record.error("indication", "is required for an approved indication")
+
+
+def recommendation(record: Recommendation) -> None:
+    if record.kind in ("recommended-dose", "dose-adjustment") and not record.drug:
+        raise record.error("drug", f"is required for a {record.kind} recommendation")
+
+
+def conflict(record: Conflict) -> None:
+    if record.reading_b == record.reading_a:
+        raise record.error("reading_b", "is the same as reading_a (a conflict needs two different readings)")
+
+
+def mapping(record: Mapping) -> None:
+    if record.confidence is not None and not 0 <= record.confidence <= 1:
+        raise record.error("confidence", f"{text(record.confidence)} is not between 0 and 1")
+
+
+RULES: dict[type[Record], Callable[[Any], None]] = {
+    EvidenceItem: evidence_item, EvidenceAdverseEvent: evidence_adverse_event, EvidenceResult: evidence_result,
+    SafetyFinding: safety_finding, Approval: approval, Recommendation: recommendation, Conflict: conflict,
+    Mapping: mapping,
+}
