@@ -183,22 +183,28 @@ class Endpoint:
         return error(request, 405, "POST is only accepted at /sparql", {"Allow": "GET, HEAD, OPTIONS"})
 
 
-class UrlLimit:
-    """ASGI middleware: a path and query string longer than ``limit`` bytes is answered 414."""
+class RequestLimits:
+    """ASGI middleware: a path and query string over ``max_url`` bytes is answered 414, headers over ``max_header``
+    bytes 431 (h11 enforces its head limit only while a head is incomplete, not on one that arrives whole)."""
 
-    def __init__(self, app: Any, limit: int) -> None:
-        self.app, self.limit = app, limit
+    def __init__(self, app: Any, max_url: int, max_header: int) -> None:
+        self.app, self.max_url, self.max_header = app, max_url, max_header
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] == "http" and len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")) > self.limit:
-            await error(Request(scope), 414, f"the URL is longer than {self.limit} bytes; send the query by POST")(
-                scope, receive, send)
-            return
+        if scope["type"] == "http":
+            problem = None
+            if len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")) > self.max_url:
+                problem = 414, f"the URL is longer than {self.max_url} bytes; send the query by POST"
+            elif sum(len(name) + len(value) + 4 for name, value in scope["headers"]) > self.max_header:
+                problem = 431, f"the request headers are larger than {self.max_header} bytes"
+            if problem is not None:
+                await error(Request(scope), *problem)(scope, receive, send)
+                return
         await self.app(scope, receive, send)
 
 
 def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: RequestLog) -> Starlette:
-    """The ASGI application: routes, the request log, the URL limit, and one error format for every failure."""
+    """The ASGI application: routes, the request log, the URL and header limits, and one error format for every failure."""
     endpoint = Endpoint(pool, settings, home)
 
     async def bad_request(request: Request, exc: Exception) -> Response:
@@ -227,6 +233,7 @@ def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: Req
     ]
     return Starlette(routes=routes,
                      middleware=[Middleware(RequestLogMiddleware, log=log),
-                                 Middleware(UrlLimit, limit=settings.max_url_bytes)],
+                                 Middleware(RequestLimits, max_url=settings.max_url_bytes,
+                                            max_header=settings.max_header_bytes)],
                      exception_handlers={BadRequest: bad_request, HTTPException: http_exception,
                                          ClientDisconnect: disconnected, Exception: internal_error})

@@ -12,19 +12,26 @@ can use up the open files), and its own error replies come without CORS. This su
   for a request; if every connection is busy answering, the new one gets ``503`` and is closed;
 - answers malformed requests with the server's one error format: ``400``, ``414`` (request line over the head
   size), ``431`` (headers over it).
+
+asyncio uses one number as the kernel's listen backlog and as the connections it accepts in one go; a small
+batch keeps the open files in reach of the cap, so :class:`BacklogServer` sets the kernel's backlog back up.
 """
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections import OrderedDict
 from typing import Any, Callable
 
 import h11
+import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from .replies import raw_error
+from .settings import LISTEN_BACKLOG
 
 DEFAULT_HEAD_LIMIT = 16 << 10  # h11's own, when Uvicorn is not given one
+LINGER = 1.0  # seconds an error reply waits, reading and dropping what the client still sends, before closing
 LogLine = Callable[[str, str, int, int], None]  # (client, request, status, size)
 
 
@@ -70,12 +77,13 @@ class GuardedH11Protocol(H11Protocol):
         self._deadline: asyncio.TimerHandle | None = None
         self._reading_body = False
         self._received_any = False
+        self._lingering = False
 
     # --- the connection's life ---------------------------------------------------------------------------
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         if not self.registry.admit(self):
-            self._reply_and_close(503, "the server has too many open connections; try again later")
+            self._reply_and_close(503, "the server has too many open connections; try again later", linger=False)
             return
         self._arm(self.header_timeout)
 
@@ -85,6 +93,8 @@ class GuardedH11Protocol(H11Protocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self._lingering:
+            return  # the rest of a refused request
         self.registry.touch(self)
         self._received_any = True
         if self._deadline is None and self.conn.their_state is h11.IDLE:
@@ -150,14 +160,22 @@ class GuardedH11Protocol(H11Protocol):
         else:
             self._reply_and_close(400, "the request is not valid HTTP/1.1")
 
-    def _reply_and_close(self, status: int, message: str) -> None:
+    def _reply_and_close(self, status: int, message: str, linger: bool = True) -> None:
+        """Send an error and close; with ``linger``, first drop what the client is still sending for a moment, so
+        that closing with unread data (a TCP reset) does not destroy the reply before the client reads it."""
         self._disarm()
-        if not self.transport.is_closing():
-            reply = raw_error(status, message)
-            self.transport.write(reply)
+        if self.transport.is_closing():
+            return
+        reply = raw_error(status, message)
+        self.transport.write(reply)
+        client = f"{self.client[0]}" if self.client else "-"
+        self.log_line(client, "-", status, len(reply))
+        if not linger or not self.transport.can_write_eof():
             self.transport.close()
-            client = f"{self.client[0]}" if self.client else "-"
-            self.log_line(client, "-", status, len(reply))
+            return
+        self._lingering = True
+        self.transport.write_eof()
+        self.loop.call_later(LINGER, self.close_idle)
 
 
 def protocol_class(connections: Connections, header_timeout: float, log_line: LogLine) -> type[GuardedH11Protocol]:
@@ -165,3 +183,12 @@ def protocol_class(connections: Connections, header_timeout: float, log_line: Lo
     return type("JakgraphH11Protocol", (GuardedH11Protocol,),
                 {"registry": connections, "header_timeout": header_timeout, "log_line": staticmethod(log_line)})
 
+
+class BacklogServer(uvicorn.Server):
+    """Uvicorn's server, with the kernel's listen backlog set back to :data:`LISTEN_BACKLOG` once asyncio has set
+    it to the accept batch (Uvicorn's ``backlog``)."""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        for listener in sockets or []:
+            listener.listen(LISTEN_BACKLOG)

@@ -12,7 +12,7 @@ import sys
 from jakgraph.errors import UserError
 from jakgraph.graph.store.folder import StoreFolder
 
-from .settings import ACCEPT_BATCH, ServerSettings, connection_room
+from .settings import ACCEPT_BATCH, LISTEN_BACKLOG, ServerSettings, connection_room
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -28,7 +28,7 @@ def listening_socket(host: str, port: int) -> socket.socket:
     try:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(address)
-        listener.listen(ACCEPT_BATCH)
+        listener.listen(LISTEN_BACKLOG)
     except OSError as exc:
         listener.close()
         raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
@@ -43,7 +43,7 @@ def serve(folder: StoreFolder, settings: ServerSettings, examples: list[tuple[st
     import uvicorn
 
     from .app import create_app
-    from .connections import Connections, protocol_class
+    from .connections import BacklogServer, Connections, protocol_class
     from .pages import query_page
     from .request_log import RequestLog
     from .worker import WorkerPool
@@ -75,7 +75,7 @@ def serve(folder: StoreFolder, settings: ServerSettings, examples: list[tuple[st
         if settings.host not in ("127.0.0.1", "localhost", "::1"):
             print(f"jakgraph serve: listening on {settings.host}: other machines can reach this endpoint",
                   file=sys.stderr)
-        uvicorn.Server(config).run(sockets=[listener])
+        BacklogServer(config).run(sockets=[listener])
     finally:
         listener.close()
         pool.close()
