@@ -203,8 +203,9 @@ class RequestLimits:
         await self.app(scope, receive, send)
 
 
-def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: RequestLog) -> Starlette:
-    """The ASGI application: routes, the request log, the URL and header limits, and one error format for every failure."""
+def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: RequestLog) -> RequestLogMiddleware:
+    """The ASGI application: routes, the URL and header limits and one error format for every failure, inside the
+    request log (outside Starlette's error handling, so that a 500 is logged as sent)."""
     endpoint = Endpoint(pool, settings, home)
 
     async def bad_request(request: Request, exc: Exception) -> Response:
@@ -231,9 +232,9 @@ def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: Req
         Route("/favicon.ico", endpoint.no_icon, methods=["GET", "HEAD"]),
         Route("/{path:path}", endpoint.dereference, methods=["GET", "HEAD"]),
     ]
-    return Starlette(routes=routes,
-                     middleware=[Middleware(RequestLogMiddleware, log=log),
-                                 Middleware(RequestLimits, max_url=settings.max_url_bytes,
-                                            max_header=settings.max_header_bytes)],
-                     exception_handlers={BadRequest: bad_request, HTTPException: http_exception,
-                                         ClientDisconnect: disconnected, Exception: internal_error})
+    app = Starlette(routes=routes,
+                    middleware=[Middleware(RequestLimits, max_url=settings.max_url_bytes,
+                                           max_header=settings.max_header_bytes)],
+                    exception_handlers={BadRequest: bad_request, HTTPException: http_exception,
+                                        ClientDisconnect: disconnected, Exception: internal_error})
+    return RequestLogMiddleware(app, log)
