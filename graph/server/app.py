@@ -67,9 +67,10 @@ def query_parameters(request: Request) -> dict[str, list[str]]:
 async def body_text(request: Request, limit: int) -> str:
     """The request body as text, at most ``limit`` bytes."""
     declared = request.headers.get("content-length")
-    if declared is not None and (not declared.isdigit() or int(declared) > limit):
-        raise BadRequest(413 if declared.isdigit() else 400, f"the request body is larger than {limit} bytes"
-                         if declared.isdigit() else "Content-Length is not a number")
+    if declared is not None and not declared.isdigit():
+        raise BadRequest(400, "Content-Length is not a number")
+    if declared is not None and int(declared) > limit:
+        raise BadRequest(413, f"the request body is larger than {limit} bytes")
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)

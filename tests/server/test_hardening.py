@@ -3,10 +3,11 @@ oversized requests, memory-hungry and deeply nested queries, leaks in replies.""
 from __future__ import annotations
 
 import json
-import os
 import re
 import resource
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
@@ -16,9 +17,9 @@ from typing import Iterator
 
 import pytest
 from service_corpus import Listener, hiding_places, mentions
-from test_server import Server, get_query, http, post_form, start_server, stop_server
+from test_server import SLOW, Server, get_query, http, post_form, start_server, stop_server
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -280,6 +281,23 @@ def test_at_the_connection_cap_the_longest_idle_connection_makes_room(store_path
         stop_server(running)
 
 
+def test_when_every_connection_is_busy_a_new_one_gets_503(store_path, tmp_path):
+    running = start_server(store_path, tmp_path / "serve.log", "--max-connections", "2", "--timeout", "3")
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            busy = [pool.submit(post_form, running, query=SLOW) for _ in range(2)]
+            time.sleep(1)
+            with connect(running) as connection:
+                status, headers, body = head_and_body(read_until_closed(connection)[0])
+            assert (status.split(" ")[1], body) == ("503", b"the server has too many open connections; try again"
+                                                           b" later\n")
+            assert headers["access-control-allow-origin"] == "*"
+            assert [future.result().status for future in busy] == [503, 503]  # timed out, as slow queries do
+        assert get_query(running, ASK).body == TRUE
+    finally:
+        stop_server(running)
+
+
 def limit_open_files() -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
 
@@ -433,11 +451,6 @@ def test_bad_serve_options_are_one_line(store_path, options, message):
 
 def test_port_0_picks_a_free_port_and_says_which(store_path, tmp_path):
     log = tmp_path / "serve.log"
-    import subprocess
-    import sys
-
-    from conftest import ROOT
-
     with log.open("w") as handle:
         process = subprocess.Popen([sys.executable, "-m", "jakgraph", "serve", "--store", str(store_path), "--port",
                                     "0", "-q"], stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT)
