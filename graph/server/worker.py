@@ -94,7 +94,7 @@ class JobRunner:
         """Answer one job; any failure becomes a one-line reply, its details (paths too) only in the server's log."""
         try:
             store = self.store()
-        except UserError as exc:
+        except (UserError, OSError) as exc:
             print(f"jakgraph serve: {exc}", file=sys.stderr, flush=True)
             return Reply.text(500, STORE_UNREADABLE)
         try:
