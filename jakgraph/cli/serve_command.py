@@ -5,9 +5,11 @@ import argparse
 import sys
 from typing import NamedTuple
 
+from jakgraph.graph.server.settings import MIN_WORKER_MEMORY_MB, ServerSettings
+
 from . import add_store_argument
 
-MIN_WORKER_MEMORY_MB = 256  # jakgraph.graph.server.settings.MIN_WORKER_MEMORY_MB, not imported for --help's sake
+DEFAULTS = ServerSettings()
 
 
 class Number(NamedTuple):
@@ -52,40 +54,41 @@ def option_value(name: str, text: str | int | float) -> int | float:
 def arguments(command: argparse.ArgumentParser) -> None:
     add_store_argument(command, remote=False)
     command.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    command.add_argument("--port", default=7878,
-                         help="port to listen on, 0 for any free port (shown when the server starts; default: 7878)")
-    command.add_argument("--timeout", default=10.0, metavar="SECONDS",
-                         help="stop a query after this many seconds and answer 503 (default: 10)")
-    command.add_argument("--max-results", default=10000, metavar="N",
+    d = DEFAULTS
+    command.add_argument("--port", default=d.port,
+                         help=f"port to listen on, 0 for any free port (shown when the server starts; default: {d.port})")
+    command.add_argument("--timeout", default=d.timeout, metavar="SECONDS",
+                         help=f"stop a query after this many seconds and answer 503 (default: {d.timeout:g})")
+    command.add_argument("--max-results", default=d.max_results, metavar="N",
                          help="answer at most N rows or triples; more are cut and flagged with the header"
-                              " X-JAKGRAPH-Truncated: true (default: 10000)")
-    command.add_argument("--workers", default=4, metavar="N",
-                         help="query worker processes, i.e. queries run at once (default: 4)")
+                              f" X-JAKGRAPH-Truncated: true (default: {d.max_results})")
+    command.add_argument("--workers", default=d.workers, metavar="N",
+                         help=f"query worker processes, i.e. queries run at once (default: {d.workers})")
     limits = command.add_argument_group("limits")
-    limits.add_argument("--worker-memory", default=0,
-                        metavar="MB", help="memory a query worker may use; a query that needs more is answered 503"
-                                           " (default: half of this machine's memory divided by --workers)")
-    limits.add_argument("--idle-timeout", default=5.0, metavar="SECONDS",
-                        help="close a kept-alive connection that sends no new request for this long (default: 5)")
-    limits.add_argument("--header-timeout", default=10.0, metavar="SECONDS",
+    limits.add_argument("--worker-memory", default=d.worker_memory_mb, metavar="MB",
+                        help="memory a query worker may use; a query that needs more is answered 503 (default: half"
+                             f" of this machine's memory divided by --workers, at least {MIN_WORKER_MEMORY_MB})")
+    limits.add_argument("--idle-timeout", default=d.idle_timeout, metavar="SECONDS",
+                        help=f"close a kept-alive connection that sends no new request for this long"
+                             f" (default: {d.idle_timeout:g})")
+    limits.add_argument("--header-timeout", default=d.header_timeout, metavar="SECONDS",
                         help="close a connection whose request line and headers (and again its body) do not arrive"
-                             " within this long (default: 10)")
-    limits.add_argument("--max-connections", default=1000, metavar="N",
+                             f" within this long (default: {d.header_timeout:g})")
+    limits.add_argument("--max-connections", default=d.max_connections, metavar="N",
                         help="open connections at most; at the limit the one idle longest is closed"
-                             " (default: 1000, fewer if the open-file limit is lower)")
-    limits.add_argument("--max-body", default=1 << 20, metavar="BYTES",
-                        help="largest POST body (default: 1048576)")
-    limits.add_argument("--max-url", default=32 << 10, metavar="BYTES",
-                        help="longest path and query string of a request (default: 32768)")
-    limits.add_argument("--max-header", default=64 << 10, metavar="BYTES",
-                        help="largest request line and headers together (default: 65536)")
+                             f" (default: {d.max_connections}, fewer if the open-file limit is lower)")
+    limits.add_argument("--max-body", default=d.max_body_bytes, metavar="BYTES",
+                        help=f"largest POST body (default: {d.max_body_bytes})")
+    limits.add_argument("--max-url", default=d.max_url_bytes, metavar="BYTES",
+                        help=f"longest path and query string of a request (default: {d.max_url_bytes})")
+    limits.add_argument("--max-header", default=d.max_header_bytes, metavar="BYTES",
+                        help=f"largest request line and headers together (default: {d.max_header_bytes})")
     command.add_argument("-q", "--quiet", action="store_true", help="do not log each request")
 
 
 def run(args: argparse.Namespace) -> int:
     from jakgraph.errors import UserError
     from jakgraph.graph.server.endpoint import serve
-    from jakgraph.graph.server.settings import ServerSettings
     from jakgraph.graph.store import StoreFolder
     from jakgraph.queries.catalog import all_queries
 
