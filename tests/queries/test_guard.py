@@ -234,3 +234,19 @@ def test_a_query_5000_deep_is_one_line_on_the_command_line(cli, store_path):
 def test_the_embedded_store_checks_every_query(store):
     with pytest.raises(QueryRefused, match="nested too deeply"):
         store.query(CRASHING["960 nested calls"])
+
+
+@pytest.mark.parametrize("text", ["a." * 50_000, "ab" + ".b" * 49_990, "ex:a" + "." * 99_990, '"""' + 'a"' * 49_990,
+                                  "<a" * 49_990, "?a" * 49_990])
+def test_reading_takes_linear_time(text):
+    """100,000 characters built to make a regular expression backtrack are read in well under a second."""
+    import time
+
+    from jakgraph.queries.guard import Limits
+
+    started = time.monotonic()
+    try:
+        check(text, limits=Limits(max_depth=10**6, max_tokens=10**6))
+    except QueryRefused:
+        pass
+    assert time.monotonic() - started < 2
