@@ -118,7 +118,7 @@ class Endpoint:
         if not queries or not queries[0].strip():
             raise BadRequest(400, "missing query: pass a SPARQL query as the query parameter or as the body")
         try:
-            check(queries[0])
+            await run_in_threadpool(check, queries[0])  # up to 100,000 characters: not on the event loop
         except QueryRefused as refused:
             if refused.kind == SERVICE:
                 raise BadRequest(403, NO_SERVICE) from None
