@@ -1,13 +1,17 @@
 """Query workers of ``jakgraph serve``: processes that open the store read-only and answer one job at a time.
 
 pyoxigraph cannot cancel a running query, so every query runs in a worker process; a worker that overruns
-the timeout is killed and replaced, and the server keeps answering with the others.
+the timeout is killed and replaced, and the server keeps answering with the others. Each worker's data segment
+is capped (``RLIMIT_DATA``: heap, anonymous mappings and thread stacks, not the store's files, which
+``RLIMIT_AS`` would count too); a query that needs more aborts its worker (pyoxigraph cannot recover from a
+failed allocation), which is replaced like a timed-out one.
 """
 from __future__ import annotations
 
 import json
 import multiprocessing
 import queue
+import resource
 import signal
 import sys
 import threading
@@ -29,6 +33,7 @@ RESULT_TYPES = {"json": "application/sparql-results+json", "xml": "application/s
 GRAPH_TYPES = {"turtle": "text/turtle; charset=utf-8", "ntriples": "application/n-triples",
                "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
 HTML_TYPE = "text/html; charset=utf-8"
+STORE_UNREADABLE = "the store cannot be opened"
 START_LIMIT = 30.0
 QUEUE_WAIT = 30.0  # longest a request waits for a free worker (at least the query timeout)
 
@@ -76,8 +81,9 @@ class JobRunner:
     or load has swapped in a newer one; then it opens that and lets the old one go.
     """
 
-    def __init__(self, location: Path) -> None:
+    def __init__(self, location: Path, memory_mb: int) -> None:
         self.embedded = EmbeddedStore(StoreFolder(location))
+        self.memory_mb = memory_mb
 
     def store(self) -> Any:
         """The read-only Oxigraph database of the current build."""
@@ -85,16 +91,23 @@ class JobRunner:
         return self.embedded.database
 
     def run(self, job: QueryJob | DescribeJob) -> Reply:
-        """Answer one job; any failure becomes a one-line reply."""
+        """Answer one job; any failure becomes a one-line reply, its details (paths too) only in the server's log."""
         try:
             store = self.store()
+        except (UserError, OSError) as exc:
+            print(f"jakgraph serve: {exc}", file=sys.stderr, flush=True)
+            return Reply.text(500, STORE_UNREADABLE)
+        try:
             if isinstance(job, DescribeJob):
                 return answer_describe(store, job)
             return answer_query(store, job)
-        except UserError as exc:
-            return Reply.text(500, str(exc))
+        except MemoryError:
+            return Reply.text(503, memory_message(self.memory_mb))
         except Exception as exc:  # noqa: BLE001 - the worker must answer, whatever happened
-            return Reply.text(500, f"internal error: {type(exc).__name__}: {first_line(str(exc))}")
+            import traceback
+
+            traceback.print_exc(file=sys.stderr)
+            return Reply.text(500, f"internal error: {type(exc).__name__}")
 
 
 def answer_query(store: Any, job: QueryJob) -> Reply:
@@ -130,7 +143,8 @@ def answer_query(store: Any, job: QueryJob) -> Reply:
     except SyntaxError as exc:
         return Reply.text(400, f"SPARQL syntax error: {first_line(str(exc))}")
     except OSError as exc:
-        return Reply.text(500, f"query failed: {first_line(str(exc))}")
+        print(f"jakgraph serve: query failed: {exc}", file=sys.stderr, flush=True)
+        return Reply.text(500, "query failed: the store could not be read")
 
 
 def not_acceptable(kind: str, offers: dict[str, str]) -> Reply:
@@ -192,10 +206,16 @@ def answer_describe(store: Any, job: DescribeJob) -> Reply:
     return Reply(200, GRAPH_TYPES[job.format], serialize_triples(triples, job.format), truncated)
 
 
-def worker_main(connection: Any, location: str) -> None:
-    """Body of a worker process: open the store, say ready, then answer jobs until the pipe closes."""
+def memory_message(memory_mb: int) -> str:
+    return f"query needed more than {memory_mb} MB"
+
+
+def worker_main(connection: Any, location: str, memory_mb: int) -> None:
+    """Body of a worker process: cap its memory, open the store, say ready, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    runner = JobRunner(Path(location))
+    cap = memory_mb << 20
+    resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
+    runner = JobRunner(Path(location), memory_mb)
     try:
         runner.store()
     except UserError as exc:
@@ -213,9 +233,9 @@ def worker_main(connection: Any, location: str) -> None:
 class Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, context: Any, location: Path) -> None:
+    def __init__(self, context: Any, location: Path, memory_mb: int) -> None:
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=worker_main, args=(child, str(location)), daemon=True,
+        self.process = context.Process(target=worker_main, args=(child, str(location), memory_mb), daemon=True,
                                        name="jakgraph-query-worker")
         self.process.start()
         child.close()
@@ -227,8 +247,16 @@ class Worker:
                 return f"a query worker did not start within {limit:g} s"
             state, message = self.connection.recv()
         except (EOFError, OSError):
+            self.process.join(1)
+            if self.process.exitcode == -signal.SIGABRT:
+                return "a query worker ran out of memory while opening the store: give it more with --worker-memory"
             return "a query worker exited while starting"
         return None if state == "ready" else message
+
+    def died_of_memory(self) -> bool:
+        """Whether the process ended by abort, which is how pyoxigraph ends when an allocation fails."""
+        self.process.join(1)
+        return self.process.exitcode == -signal.SIGABRT
 
     def stop(self) -> None:
         """Kill the process and close the pipe."""
@@ -239,10 +267,11 @@ class Worker:
 
 
 class WorkerPool:
-    """A fixed number of workers; a query that overruns ``timeout`` seconds costs its worker a restart."""
+    """A fixed number of workers; a query that overruns ``timeout`` seconds or ``memory_mb`` megabytes costs its
+    worker a restart."""
 
-    def __init__(self, location: Path, size: int, timeout: float) -> None:
-        self.location, self.size, self.timeout = location, size, timeout
+    def __init__(self, location: Path, size: int, timeout: float, memory_mb: int) -> None:
+        self.location, self.size, self.timeout, self.memory_mb = location, size, timeout, memory_mb
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
@@ -260,7 +289,7 @@ class WorkerPool:
             self._idle.put(worker)
 
     def _spawn(self) -> Worker:
-        worker = Worker(self._context, self.location)
+        worker = Worker(self._context, self.location, self.memory_mb)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -307,7 +336,10 @@ class WorkerPool:
                 self._idle.put(worker)
                 return reply
         except (EOFError, OSError):
+            memory = worker.died_of_memory()
             self._replace(worker)
+            if memory:
+                return Reply.text(503, memory_message(self.memory_mb))
             return Reply.text(500, "the query worker stopped unexpectedly; it is being restarted")
         self._replace(worker)
         return Reply.text(503, f"query timed out after {self.timeout:g} s")

@@ -69,6 +69,9 @@ class EmbeddedStore:
 
     def query(self, sparql: str) -> "QueryResults":
         """Run a SPARQL query over the union of all graphs; returns pyoxigraph results."""
+        from jakgraph.queries.guard import check_size
+
+        check_size(sparql)  # nesting and length that would overflow pyoxigraph's stack are refused in one line
         database = self._database()
         try:
             return database.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)

@@ -11,6 +11,8 @@ def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("query", metavar="QUERY-OR-FILE", help="SPARQL text, a path to a .rq file, or - for stdin")
     command.add_argument("--format", choices=("table", "csv", "tsv", "json", "srj"), default="table",
                          help="output format; srj = SPARQL 1.1 Query Results JSON (default: table)")
+    command.add_argument("--allow-service", action="store_true",
+                         help="let the query call other endpoints with SERVICE (refused unless given)")
     add_store_argument(command)
     add_endpoint_arguments(command)
 
@@ -46,9 +48,16 @@ def query_text(argument: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from jakgraph.queries.guard import SERVICE, QueryRefused, check
     from jakgraph.queries.results import render
 
     text = query_text(args.query)
+    try:
+        check(text, allow_service=args.allow_service, allow_update=True)
+    except QueryRefused as refused:
+        if refused.kind == SERVICE:
+            raise QueryRefused(SERVICE, f"{refused}: refused unless you pass --allow-service") from None
+        raise
     results = store_from(args).query(text)
     sys.stdout.write(render(results, args.format))
     return 0

@@ -18,7 +18,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 import rdflib
@@ -50,14 +50,23 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(store_path: Path, log: Path) -> Server:
-    """Start ``python -m jakgraph serve`` and wait until it answers; fail loudly if it does not within 30 s."""
+def start_server(store_path: Path, log: Path, *options: str, quiet: bool = True,
+                 preexec: Callable[[], None] | None = None) -> Server:
+    """Start ``python -m jakgraph serve`` and wait until it answers; fail loudly if it does not within 30 s.
+
+    ``options`` replace the defaults of the tests (``--timeout 2 --max-results 1000``) where they name the same.
+    """
     port = free_port()
+    given = {"--timeout": str(TIMEOUT), "--max-results": str(MAX_RESULTS)}
+    extra = list(options)
+    for name in list(given):
+        if name in extra:
+            del given[name]
+    arguments = [item for pair in given.items() for item in pair] + extra + (["--quiet"] if quiet else [])
     with log.open("w") as handle:
         process = subprocess.Popen(
-            [sys.executable, "-m", "jakgraph", "serve", "--store", str(store_path), "--port", str(port),
-             "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS), "--quiet"],
-            stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT)
+            [sys.executable, "-m", "jakgraph", "serve", "--store", str(store_path), "--port", str(port), *arguments],
+            stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT, preexec_fn=preexec)
     server = Server(f"http://127.0.0.1:{port}", process, log)
     deadline = time.monotonic() + 30
     while True:
@@ -263,6 +272,34 @@ def test_fifty_concurrent_clients(server):
         problems = [problem for found in pool.map(client, range(50)) for problem in found]
     assert problems == []
     assert time.monotonic() - started < 40
+
+
+@pytest.mark.parametrize("clients", [50, 200])
+def test_concurrent_clients_get_every_stored_answer(server, select, clients):
+    """``clients`` clients at once, each asking 20 times in turn the stored questions that need no parameter
+    (GET and POST alternately): 0 errors, every answer the embedded store's."""
+    from jakgraph.queries.catalog import all_queries
+
+    questions = [query for query in all_queries() if not any(p.required for p in query.parameters)]
+    expected = {query.name: Counter(select(query.text)) for query in questions}
+    assert len(questions) == 17
+
+    def client(number: int) -> list[str]:
+        problems = []
+        for turn in range(20):
+            question = questions[(number + turn) % len(questions)]
+            answer = (get_query(server, question.text) if turn % 2 else post_form(server, query=question.text))
+            if answer.status != 200:
+                problems.append(f"{question.name}: {answer.status} {answer.text}")
+                continue
+            body = json.loads(answer.body)
+            if plain_rows(body["head"]["vars"], body["results"]["bindings"]) != expected[question.name]:
+                problems.append(f"{question.name}: another answer")
+        return problems
+
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        problems = [problem for found in pool.map(client, range(clients)) for problem in found]
+    assert problems == []
 
 
 def test_slow_query_times_out_and_the_server_keeps_serving(server):
