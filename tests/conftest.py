@@ -1,7 +1,9 @@
 """Shared fixtures: a graph built once per session, the review text, and a CLI runner."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -68,11 +70,33 @@ def synthetic_store(tmp_path_factory: pytest.TempPathFactory, synthetic_file: Pa
     return location
 
 
+_FORKED: list = []
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run ``python -m jakgraph ARGS`` in a fresh process."""
-    full_env = {**os.environ, **(env or {})}
+    """Run ``jakgraph ARGS`` in a process of its own, forked from one warm interpreter (see ``forked_cli``).
+
+    Each command gets its own process, exit status and output, as ``python -m jakgraph`` would; tests of what a
+    fresh interpreter imports, of signals or of processes racing each other start ``python -m jakgraph`` themselves.
+    """
+    import tempfile
+
+    from forked_cli import ForkedCli
+
+    if not _FORKED:
+        _FORKED.append(ForkedCli(ROOT, timeout=300))
+        atexit.register(_FORKED[0].close)
+    output = Path(tempfile.mkdtemp(prefix="jakgraph-cli-"))
+    try:
+        return _FORKED[0].run(*args, output=output, env={**os.environ, **(env or {})}, cwd=cwd or ROOT)
+    finally:
+        shutil.rmtree(output, ignore_errors=True)
+
+
+def run_fresh_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m jakgraph ARGS`` in a fresh interpreter, as a user's shell does."""
     return subprocess.run([sys.executable, "-m", "jakgraph", *args], capture_output=True, text=True,
-                          env=full_env, cwd=cwd or ROOT, timeout=300)
+                          env={**os.environ, **(env or {})}, cwd=cwd or ROOT, timeout=300)
 
 
 @pytest.fixture

@@ -18,8 +18,7 @@ from jakgraph.graph.store import StoreFolder, open_store
 from jakgraph.loaders import curated_directory, read_curated
 from jakgraph.ontology import ONTOLOGY_FILES, SHAPES_FILE
 
-from conftest import ROOT, run_cli
-from forked_cli import ForkedCli
+from conftest import run_cli, run_fresh_cli
 
 QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 JAKGRAPH = "https://w3id.org/jakgraph/"
@@ -322,26 +321,18 @@ def copy_inputs(root: Path) -> tuple[Path, Path]:
     return curated, ontology
 
 
-@pytest.fixture(scope="module")
-def forked():
-    cli = ForkedCli(ROOT)
-    yield cli
-    cli.close()
-
-
 def test_the_matrix_is_large_enough():
     assert len(CASES) >= 40
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_fails_with_one_line_and_keeps_the_store(case, built, forked, tmp_path):
+def test_bad_input_fails_with_one_line_and_keeps_the_store(case, built, tmp_path):
     change, expected = CASES[case]
     location, current, count, kept = built
     curated, ontology = copy_inputs(tmp_path)
     change(curated, ontology)
 
-    result = forked.run("build", "--store", str(location), "--curated", str(curated), "--ontology", str(ontology),
-                        output=tmp_path / "output")
+    result = run_cli("build", "--store", str(location), "--curated", str(curated), "--ontology", str(ontology))
 
     check_refused(case, result, expected.format(curated=curated, ontology=ontology), built)
 
@@ -352,24 +343,24 @@ def test_bad_input_fails_the_same_in_a_fresh_interpreter(case, built, tmp_path):
     curated, ontology = copy_inputs(tmp_path)
     change(curated, ontology)
 
-    result = run_cli("build", "--store", str(built[0]), "--curated", str(curated), "--ontology", str(ontology))
+    result = run_fresh_cli("build", "--store", str(built[0]), "--curated", str(curated), "--ontology", str(ontology))
 
     check_refused(case, result, expected, built)
 
 
 @pytest.mark.parametrize("case", ["Turtle statement without its dot", "mapping object with a space"])
-def test_validate_says_the_same_line(case, forked, tmp_path):
+def test_validate_says_the_same_line(case, tmp_path):
     change, expected = CASES[case]
     curated, ontology = copy_inputs(tmp_path)
     change(curated, ontology)
-    result = forked.run("validate", "--curated", str(curated), "--ontology", str(ontology), output=tmp_path / "out")
+    result = run_cli("validate", "--curated", str(curated), "--ontology", str(ontology))
     assert (result.returncode, result.stdout, result.stderr) == (1, "", f"jakgraph validate: {expected}\n")
 
 
-def test_the_forked_runner_answers_as_a_fresh_interpreter(forked, tmp_path):
+def test_the_forked_runner_answers_as_a_fresh_interpreter():
     """An option argparse refuses: the same exit status 2 and the same usage text on stderr, from both."""
-    fresh = run_cli("build", "--no-such-option")
-    forked_result = forked.run("build", "--no-such-option", output=tmp_path)
+    fresh = run_fresh_cli("build", "--no-such-option")
+    forked_result = run_cli("build", "--no-such-option")
     assert (forked_result.returncode, forked_result.stdout, forked_result.stderr) == (2, "", fresh.stderr)
     assert fresh.returncode == 2 and "unrecognized arguments: --no-such-option" in fresh.stderr
 

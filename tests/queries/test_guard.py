@@ -236,10 +236,12 @@ def test_the_embedded_store_checks_every_query(store):
         store.query(CRASHING["960 nested calls"])
 
 
+@pytest.mark.slow  # a stress test: 100,000 characters each, about 0.6 s
 @pytest.mark.parametrize("text", ["a." * 50_000, "ab" + ".b" * 49_990, "ex:a" + "." * 99_990, '"""' + 'a"' * 49_990,
                                   "<a" * 49_990, "?a" * 49_990])
-def test_reading_takes_linear_time(text):
-    """100,000 characters built to make a regular expression backtrack are read in well under a second."""
+def test_reading_does_not_hang_on_text_made_to_backtrack(text):
+    """A guard against catastrophic backtracking, not a speed measure: 100,000 characters built to make a regular
+    expression backtrack took 107 s before the tokenizer read in linear time; now about 0.6 s, far below the bound."""
     import time
 
     from jakgraph.queries.guard import Limits
