@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,7 @@ def synthetic_store(tmp_path_factory: pytest.TempPathFactory, synthetic_file: Pa
 
 
 _FORKED: list = []
+_FORKED_LOCK = threading.Lock()  # one warm runner answers one command at a time
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -83,12 +85,13 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = No
 
     from forked_cli import ForkedCli
 
-    if not _FORKED:
-        _FORKED.append(ForkedCli(ROOT, timeout=300))
-        atexit.register(_FORKED[0].close)
     output = Path(tempfile.mkdtemp(prefix="jakgraph-cli-"))
     try:
-        return _FORKED[0].run(*args, output=output, env={**os.environ, **(env or {})}, cwd=cwd or ROOT)
+        with _FORKED_LOCK:
+            if not _FORKED:
+                _FORKED.append(ForkedCli(ROOT, timeout=300))
+                atexit.register(_FORKED[0].close)
+            return _FORKED[0].run(*args, output=output, env={**os.environ, **(env or {})}, cwd=cwd or ROOT)
     finally:
         shutil.rmtree(output, ignore_errors=True)
 
