@@ -75,16 +75,18 @@ def lines_of(name: str, keep: Callable[[list[str]], list[str]]) -> Change:
     return change
 
 
-def write_bytes(name: str, make: Callable[[bytes], bytes]) -> Change:
+def write_bytes(name: str, make: Callable[[bytes], bytes], in_ontology: bool = False) -> Change:
+    """Rewrite the bytes of a copied curated file (or, ``in_ontology``, of a copied Turtle file)."""
     def change(curated: Path, ontology: Path) -> None:
-        path = curated / name
+        path = (ontology if in_ontology else curated) / name
         path.write_bytes(make(path.read_bytes()))
     return change
 
 
-def remove(name: str) -> Change:
+def remove(name: str, in_ontology: bool = False) -> Change:
+    """Delete a copied curated file (or, ``in_ontology``, a copied Turtle file)."""
     def change(curated: Path, ontology: Path) -> None:
-        (curated / name).unlink()
+        ((ontology if in_ontology else curated) / name).unlink()
     return change
 
 
@@ -102,19 +104,6 @@ def turtle_line(name: str, line: int, old: str, new: str) -> Change:
         assert old in lines[line - 1], (name, line, old)
         lines[line - 1] = lines[line - 1].replace(old, new, 1)
         path.write_text("\n".join(lines), encoding="utf-8")
-    return change
-
-
-def turtle_bytes(name: str, make: Callable[[bytes], bytes]) -> Change:
-    def change(curated: Path, ontology: Path) -> None:
-        path = ontology / name
-        path.write_bytes(make(path.read_bytes()))
-    return change
-
-
-def turtle_removed(name: str) -> Change:
-    def change(curated: Path, ontology: Path) -> None:
-        (ontology / name).unlink()
     return change
 
 
@@ -265,10 +254,10 @@ CASES: dict[str, tuple[Change, str]] = {
     "Turtle undeclared prefix": (turtle_line("jakgraph.ttl", 3, "@prefix jak:", "@prefix jk:"),
                                  "jakgraph.ttl, line 24, column 1: invalid Turtle: the prefix jak: has not been "
                                  "declared"),
-    "Turtle file not UTF-8": (turtle_bytes("concepts.ttl", lambda raw: raw.decode("utf-8").encode("latin-1",
-                                                                                                  "replace")),
+    "Turtle file not UTF-8": (write_bytes("concepts.ttl", lambda raw: raw.decode("utf-8").encode("latin-1", "replace"),
+                                          in_ontology=True),
                               "concepts.ttl, line 11: is not UTF-8 (byte 0xf3)"),
-    "Turtle file missing": (turtle_removed("jakgraph.ttl"), "jakgraph.ttl: is missing from {ontology}"),
+    "Turtle file missing": (remove("jakgraph.ttl", in_ontology=True), "jakgraph.ttl: is missing from {ontology}"),
     "shapes file syntax error": (turtle_line(SHAPES_FILE, 10, " .", " ;;; ."),
                                  "shapes.ttl, line 10, column 46: invalid Turtle: ; is not a valid subject or graph "
                                  "name"),
