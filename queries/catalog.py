@@ -7,6 +7,7 @@ from importlib.resources import files
 from typing import NamedTuple
 
 from jakgraph.errors import UserError
+from jakgraph.ontology.namespaces import expand
 
 PARAMETER = re.compile(r"\?(__?)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)")
 TYPES = ("iri", "integer", "decimal", "string", "boolean", "date")
@@ -21,6 +22,8 @@ class Parameter(NamedTuple):
     variable: str
     default: str | None = None
     choices: tuple[str, ...] = ()
+    range: str | None = None
+    """IRI of the class the values are instances of (the ``#+ ranges:`` decorator), if the query names one."""
 
 
 class StoredQuery(NamedTuple):
@@ -95,6 +98,8 @@ def parse_query(name: str, text: str) -> StoredQuery:
     defaults = {name: value for name, value in (e for e in header.get("defaults", []) or [] if isinstance(e, tuple))}
     enumerated = {name: tuple(values) for name, values in (e for e in header.get("enumerate", []) or []
                                                             if isinstance(e, tuple) and isinstance(e[1], list))}
+    ranges = {name: expand(value) for name, value in (e for e in header.get("ranges", []) or []
+                                                      if isinstance(e, tuple) and isinstance(e[1], str))}
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
     parameters: dict[str, Parameter] = {}
     for underscores, full in PARAMETER.findall(body):
@@ -103,7 +108,7 @@ def parse_query(name: str, text: str) -> StoredQuery:
         pname = "_".join(parts[:-1]) if kind != "string" or parts[-1] == "string" else full
         if pname not in parameters:
             parameters[pname] = Parameter(pname, kind, underscores == "_", f"{underscores}{full}",
-                                          defaults.get(pname), enumerated.get(pname, ()))
+                                          defaults.get(pname), enumerated.get(pname, ()), ranges.get(pname))
     summary = header.get("summary") or name
     tags = tuple(header.get("tags") or ())
     return StoredQuery(name, text, str(summary), tags, tuple(parameters.values()))

@@ -9,8 +9,17 @@ from .catalog import internal_query, load_query
 
 
 def run_query(store: Any, name: str, parameters: dict[str, str] | None = None) -> Any:
-    """Results of stored query ``name`` on ``store`` (what :func:`jakgraph.graph.store.open_store` returns)."""
-    return store.query(query_text(name, tuple(sorted((parameters or {}).items()))))
+    """Results of stored query ``name`` on ``store`` (what :func:`jakgraph.graph.store.open_store` returns).
+
+    Parameter values may be CURIEs, IRIs, or the names and labels of the values the graph holds
+    (:func:`jakgraph.queries.values.resolve_values`); defaults are used as they stand.
+    """
+    given = parameters or {}
+    if given:
+        from .values import resolve_values
+
+        given = resolve_values(store, load_query(name), given)
+    return store.query(query_text(name, tuple(sorted(given.items()))))
 
 
 @lru_cache(maxsize=256)
