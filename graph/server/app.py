@@ -1,5 +1,5 @@
-"""The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the query page, ``/static/…`` its
-files, any other path an IRI of the project; every reply with CORS headers, every error in one format."""
+"""The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the query page, ``/static/…`` the
+pages' files, any other path an IRI of the project; every reply with CORS headers, every error in one format."""
 from __future__ import annotations
 
 from typing import Any
@@ -17,51 +17,15 @@ from jakgraph.ontology.namespaces import BASE
 from jakgraph.queries.guard import SERVICE, UPDATE, QueryRefused, check
 
 from .negotiation import FORMAT_NAMES, GRAPH_ACCEPT, PAGE_ACCEPT, RESULT_ACCEPT, format_parameter, negotiate
-from .pages import static_file
-from .replies import CORS, TRUNCATED_HEADER, error_body
 from .request_log import RequestLog, RequestLogMiddleware
+from .responses import BadRequest, answer, deliver, error, query_parameters
 from .settings import ServerSettings
-from .worker import DescribeJob, QueryJob, Reply, WorkerPool
+from .static_files import static_file
+from .worker import DescribeJob, QueryJob, WorkerPool
 
 READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
 NO_SERVICE = "SERVICE (federated query) is not allowed on this endpoint"
 WRITE_METHODS = ("PUT", "DELETE", "PATCH")
-
-
-class BadRequest(Exception):
-    """A request the client must change: its status and one line."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    """An error reply in the one format (text, or JSON if Accept asks for it), with CORS headers."""
-    media_type, body = error_body(status, message, request.headers.get("accept"))
-    return Response(body, status, {**CORS, **(headers or {})}, media_type)
-
-
-def answer(content: bytes, content_type: str, headers: dict[str, str] | None = None, status: int = 200) -> Response:
-    return Response(content, status, {**CORS, **(headers or {})}, content_type)
-
-
-def deliver(request: Request, reply: Reply, vary: bool = True) -> Response:
-    """A worker's reply: its body for an answer, the one error format for an error."""
-    if reply.status >= 400:
-        return error(request, reply.status, reply.body.decode("utf-8", "replace"))
-    headers = {"Vary": "Accept"} if vary else {}
-    if reply.truncated:
-        headers[TRUNCATED_HEADER] = "true"
-    return answer(reply.body, reply.content_type, headers, reply.status)
-
-
-def query_parameters(request: Request) -> dict[str, list[str]]:
-    """The URL's parameters, percent-decoded as UTF-8."""
-    try:
-        return parse_qs(request.scope["query_string"].decode("latin-1"), keep_blank_values=True, errors="strict")
-    except UnicodeDecodeError:
-        raise BadRequest(400, "the query string is not UTF-8") from None
 
 
 async def body_text(request: Request, limit: int) -> str:
@@ -146,11 +110,15 @@ class Endpoint:
         return answer(self.home, "text/html; charset=utf-8")
 
     async def static(self, request: Request) -> Response:
+        """A file of the package's ``static`` folder, revalidated by its entity tag (304 when unchanged)."""
         name = request.path_params["name"]
         found = static_file(name)
         if found is None:
             raise BadRequest(404, f"no file /static/{name}")
-        return answer(found[0], found[1], {"Cache-Control": "no-cache"})
+        headers = {"Cache-Control": "no-cache", "ETag": found.etag}
+        if found.etag in [tag.strip() for tag in request.headers.get("if-none-match", "").split(",")]:
+            return answer(b"", found.media_type, headers, 304)
+        return answer(found.body, found.media_type, headers)
 
     async def no_icon(self, request: Request) -> Response:
         raise BadRequest(404, "no icon")
@@ -208,6 +176,7 @@ def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: Req
     """The ASGI application: routes, the URL and header limits and one error format for every failure, inside the
     request log (outside Starlette's error handling, so that a 500 is logged as sent)."""
     endpoint = Endpoint(pool, settings, home)
+    reading = ["GET", "HEAD"]
 
     async def bad_request(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, BadRequest)
@@ -227,11 +196,11 @@ def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: Req
     routes = [
         Route("/sparql", endpoint.sparql, methods=["GET", "HEAD", "POST"]),
         Route("/{path:path}", endpoint.other_methods, methods=["OPTIONS", "POST", *WRITE_METHODS]),
-        Route("/", endpoint.home_page, methods=["GET", "HEAD"]),
-        Route("/index.html", endpoint.home_page, methods=["GET", "HEAD"]),
-        Route("/static/{name:path}", endpoint.static, methods=["GET", "HEAD"]),
-        Route("/favicon.ico", endpoint.no_icon, methods=["GET", "HEAD"]),
-        Route("/{path:path}", endpoint.dereference, methods=["GET", "HEAD"]),
+        Route("/", endpoint.home_page, methods=reading),
+        Route("/index.html", endpoint.home_page, methods=reading),
+        Route("/static/{name:path}", endpoint.static, methods=reading),
+        Route("/favicon.ico", endpoint.no_icon, methods=reading),
+        Route("/{path:path}", endpoint.dereference, methods=reading),
     ]
     app = Starlette(routes=routes,
                     middleware=[Middleware(RequestLimits, max_url=settings.max_url_bytes,

@@ -160,7 +160,7 @@ def test_request_size_limits(guarded):
 
 
 def test_errors_are_one_line_text_or_json_with_cors(guarded):
-    cases = [("/sparql", {}), ("/static/none.js", {}), ("/drug/aspirin-that-is-not-here", {"Accept": "text/html"}),
+    cases = [("/sparql", {}), ("/static/none.js", {}), ("/drug/aspirin-that-is-not-here", {"Accept": "text/turtle"}),
              ("/sparql?query=SELECT", {})]
     for path, headers in cases:
         for accept in (None, "application/json"):

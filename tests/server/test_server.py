@@ -391,7 +391,7 @@ def test_entity_page_for_browsers(server):
     assert "baricitinib" in page
     assert 'href="/isoform/jak1"' in page and 'href="/selectivity/jak1-jak2"' in page
     assert "Table 1, row Baricitinib (oral)" in page  # provenance: the row of Table 1 it was read from
-    assert "<th>es</th>" in page  # Spanish label shown beside the English one
+    assert '<h1>baricitinib <span class="lang" title="English, Spanish">en, es</span></h1>' in page  # one name, two languages
 
 
 def test_evidence_page_shows_its_references_and_sources(server):

@@ -1,0 +1,103 @@
+"""The pages of ``jakgraph serve`` over HTTP: entity pages grouped by kind, search by label, the 404 page, the live
+views and the workbench's files."""
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from test_server import Server, http, start_server, stop_server
+
+pytestmark = pytest.mark.slow
+
+HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"  # what browsers send
+JAK = "https://w3id.org/jakgraph/"
+
+
+@pytest.fixture(scope="module")
+def server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    running = start_server(store_path, tmp_path_factory.mktemp("serve-pages") / "serve.log")
+    yield running
+    stop_server(running)
+
+
+def page(server: Server, path: str) -> str:
+    answer = http(server.base + path, Accept=HTML)
+    assert answer.status == 200, answer.text
+    assert answer.headers["content-type"] == "text/html; charset=utf-8"
+    return answer.text
+
+
+def headings(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", heading).strip() for heading in re.findall(r"<h2>(.*?)</h2>", html)]
+
+
+# --- entity pages ----------------------------------------------------------------------------------------------
+
+def test_a_drug_page_groups_the_records_that_link_to_it(server):
+    html = page(server, "/drug/baricitinib")
+    assert headings(html) == ["Statements", "Off-label evidence 45 by drug", "Approvals 3 by drug",
+                              "Safety findings 31 by drug", "Safety analyses 5 by drug", "Recommendations 4 by drug",
+                              "Drug attribution 20 by drug", "Drug product 1 by active ingredient",
+                              "External identifiers 5", "Where the review says it"]
+    assert 45 + 3 + 31 + 5 + 4 + 20 + 1 == 109  # every incoming link, none left out
+    assert "<summary>show 37 more</summary>" in html and "<summary>show 23 more</summary>" in html
+    assert '<a href="/approval/fda-oral-baricitinib-alopecia-areata"' in html
+
+
+def test_each_name_once_english_first_spanish_marked(server):
+    html = page(server, "/disease/vexas-syndrome")
+    assert re.search(r'<h1>VEXAS syndrome <span class="lang" title="English">en</span></h1>', html)
+    assert html.count("síndrome VEXAS") == 1
+    assert '<span lang="es">síndrome VEXAS</span> <span class="lang" title="Spanish">es</span>' in html
+    assert html.count(">VEXAS syndrome<") == 2  # the heading and the link from the record counted as it (itself)
+    drug = page(server, "/drug/baricitinib")
+    assert re.search(r'<h1>baricitinib <span class="lang" title="English, Spanish">en, es</span></h1>', drug)
+    assert '<ul class="names">' not in drug  # one name in both languages: nothing more to list
+
+
+def test_external_identifiers_are_links(server):
+    html = page(server, "/disease/vexas-syndrome")
+    for iri, shown in [("http://purl.obolibrary.org/obo/DOID_0080828", "DOID:0080828"),
+                       ("http://purl.obolibrary.org/obo/MONDO_0026777", "MONDO:0026777"),
+                       ("https://bioregistry.io/orphanet:596753", "orphanet:596753")]:
+        assert f'<a class="external" href="{iri}" title="{iri}" rel="external noopener">{shown}</a>' in html
+    assert headings(html) == ["Statements", "Off-label evidence 2 by disease",
+                              "Counted off-label disorder 1 by counted as", "Table 7 row 1 by summarises",
+                              "External identifiers 3", "Where the review says it"]
+
+
+def test_an_evidence_item_reads_in_order_with_its_parts_inside(server):
+    html = page(server, "/evidence/baricitinib--psoriasis--18")
+    rows = re.findall(r'<tr><th>(?:<a [^>]*>|<span [^>]*>)([^<]+)<', html.split('<section class="about">')[1])
+    assert rows[:8] == ["drug", "product", "disease", "study design", "number of studies", "number of patients",
+                        "result summary", "comparator"]
+    assert "read from" in html and 'href="/review/table-3/row/psoriasis"' in html
+    assert "Table 3, row Psoriasis" in html and "paragraph 92" in html and "ref. 18" in html
+
+
+# --- errors ----------------------------------------------------------------------------------------------------
+
+def test_the_404_page_has_the_sites_look_and_a_way_home(server):
+    answer = http(server.base + "/drug/aspirin-that-is-not-here", Accept=HTML)
+    assert answer.status == 404 and answer.headers["content-type"] == "text/html; charset=utf-8"
+    assert answer.headers["access-control-allow-origin"] == "*"
+    assert '<link rel="stylesheet" href="/static/jakgraph.css">' in answer.text
+    assert '<a class="back" href="/">Back to the workbench</a>' in answer.text
+    assert f"<p class=\"message\">no entity {JAK}drug/aspirin-that-is-not-here in the graph</p>" in answer.text
+    assert '<form class="search"' in answer.text
+
+
+@pytest.mark.parametrize(("accept", "content_type", "body"), [
+    (None, "text/plain; charset=utf-8", "no entity https://w3id.org/jakgraph/no/such in the graph\n"),
+    ("*/*", "text/plain; charset=utf-8", "no entity https://w3id.org/jakgraph/no/such in the graph\n"),
+    ("text/turtle", "text/plain; charset=utf-8", "no entity https://w3id.org/jakgraph/no/such in the graph\n"),
+    ("application/json", "application/json",
+     '{"status": 404, "error": "no entity https://w3id.org/jakgraph/no/such in the graph"}\n')])
+def test_other_clients_keep_the_one_error_format(server, accept, content_type, body):
+    answer = http(server.base + "/no/such", **({"Accept": accept} if accept else {}))
+    assert (answer.status, answer.headers["content-type"], answer.text) == (404, content_type, body)
