@@ -1,7 +1,9 @@
-"""The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the query page, ``/static/…`` the
-pages' files, any other path an IRI of the project; every reply with CORS headers, every error in one format."""
+"""The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the query page, ``/search`` by
+label, ``/static/…`` the pages' files, any other path an IRI of the project; every reply with CORS headers, every
+error in one format."""
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
@@ -18,7 +20,7 @@ from jakgraph.queries.guard import SERVICE, UPDATE, QueryRefused, check
 
 from .negotiation import FORMAT_NAMES, GRAPH_ACCEPT, PAGE_ACCEPT, RESULT_ACCEPT, format_parameter, negotiate
 from .request_log import RequestLog, RequestLogMiddleware
-from .responses import BadRequest, answer, deliver, error, query_parameters
+from .responses import HTML_TYPE, BadRequest, answer, deliver, error, query_parameters
 from .settings import ServerSettings
 from .static_files import static_file
 from .worker import DescribeJob, QueryJob, WorkerPool
@@ -26,6 +28,7 @@ from .worker import DescribeJob, QueryJob, WorkerPool
 READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
 NO_SERVICE = "SERVICE (federated query) is not allowed on this endpoint"
 WRITE_METHODS = ("PUT", "DELETE", "PATCH")
+SEARCH_ACCEPT = {"json": ("application/json",), "html": ("text/html", "application/xhtml+xml")}
 
 
 async def body_text(request: Request, limit: int) -> str:
@@ -120,6 +123,24 @@ class Endpoint:
             return answer(b"", found.media_type, headers, 304)
         return answer(found.body, found.media_type, headers)
 
+    async def search(self, request: Request) -> Response:
+        """Records by label, English or Spanish: an HTML page for browsers, JSON for other clients."""
+        from .search import SearchJob
+        from .search_page import search_page
+
+        texts = query_parameters(request).get("q", [])
+        text = texts[0].strip() if texts else ""
+        wants = negotiate(request.headers.get("accept"), SEARCH_ACCEPT)
+        if not text:
+            if wants == "html":
+                return answer(search_page("", []).encode("utf-8"), HTML_TYPE, {"Vary": "Accept"})
+            raise BadRequest(400, "missing search text: pass it as q, e.g. /search?q=psoriasis")
+        reply = await run_in_threadpool(self.pool.run, SearchJob(text))
+        if reply.status >= 400 or wants != "html":
+            return deliver(request, reply)
+        hits = json.loads(reply.body)["results"]
+        return answer(search_page(text, hits).encode("utf-8"), HTML_TYPE, {"Vary": "Accept"})
+
     async def no_icon(self, request: Request) -> Response:
         raise BadRequest(404, "no icon")
 
@@ -200,6 +221,7 @@ def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: Req
         Route("/index.html", endpoint.home_page, methods=reading),
         Route("/static/{name:path}", endpoint.static, methods=reading),
         Route("/favicon.ico", endpoint.no_icon, methods=reading),
+        Route("/search", endpoint.search, methods=reading),
         Route("/{path:path}", endpoint.dereference, methods=reading),
     ]
     app = Starlette(routes=routes,

@@ -80,6 +80,41 @@ def test_an_evidence_item_reads_in_order_with_its_parts_inside(server):
     assert "Table 3, row Psoriasis" in html and "paragraph 92" in html and "ref. 18" in html
 
 
+# --- search ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["síndrome VEXAS", "sindrome vexas", "SÍNDROME"])
+def test_search_finds_a_disorder_by_its_spanish_name(server, text):
+    answer = http(server.base + "/search?" + urllib.parse.urlencode({"q": text}))
+    assert answer.status == 200 and answer.headers["content-type"] == "application/json"
+    results = json.loads(answer.body)["results"]
+    vexas = {"iri": JAK + "disease/vexas-syndrome", "curie": "disease:vexas-syndrome", "label": "VEXAS syndrome",
+             "matched": "síndrome VEXAS", "lang": "es", "kinds": ["counted off-label disorder", "disease"]}
+    assert vexas in results
+    if text != "SÍNDROME":
+        assert results == [vexas]
+
+
+def test_search_ranks_whole_names_first(server):
+    results = json.loads(http(server.base + "/search?q=baricitinib").body)["results"]
+    assert results[0]["iri"] == JAK + "drug/baricitinib" and results[0]["kinds"] == ["drug", "JAK inhibitor"]
+    assert results[1]["iri"] == JAK + "product/oral-baricitinib"
+
+
+def test_search_page_for_browsers(server):
+    html = page(server, "/search?q=" + urllib.parse.quote("síndrome VEXAS"))
+    assert "<h1>Search: síndrome VEXAS</h1>" in html and "1 record" in html
+    assert (f'<a href="/disease/vexas-syndrome" title="{JAK}disease/vexas-syndrome">VEXAS syndrome</a>'
+            ' <span class="matched" lang="es">síndrome VEXAS</span>') in html
+    assert 'value="síndrome VEXAS"' in html  # the box keeps the text
+    assert "No record has a name containing these words." in page(server, "/search?q=zzzz")
+
+
+def test_search_without_text(server):
+    answer = http(server.base + "/search")
+    assert (answer.status, answer.text) == (400, "missing search text: pass it as q, e.g. /search?q=psoriasis\n")
+    assert "<h1>Search</h1>" in page(server, "/search?q=")
+
+
 # --- errors ----------------------------------------------------------------------------------------------------
 
 def test_the_404_page_has_the_sites_look_and_a_way_home(server):
