@@ -1,6 +1,6 @@
-"""The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the query page, ``/search`` by
-label, ``/static/…`` the pages' files, any other path an IRI of the project; every reply with CORS headers, every
-error in one format."""
+"""The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the query page, ``/api/…`` the
+stored questions (:mod:`.api`), ``/search`` by label, ``/static/…`` the pages' files, any other path an IRI of the
+project; every reply with CORS headers, every error in one format."""
 from __future__ import annotations
 
 import json
@@ -18,6 +18,7 @@ from starlette.routing import Route
 from jakgraph.ontology.namespaces import BASE
 from jakgraph.queries.guard import SERVICE, UPDATE, QueryRefused, check
 
+from .api import StoredQuestionRoutes
 from .negotiation import FORMAT_NAMES, GRAPH_ACCEPT, PAGE_ACCEPT, RESULT_ACCEPT, format_parameter, negotiate
 from .request_log import RequestLog, RequestLogMiddleware
 from .responses import HTML_TYPE, BadRequest, answer, deliver, error, query_parameters
@@ -197,6 +198,7 @@ def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: Req
     """The ASGI application: routes, the URL and header limits and one error format for every failure, inside the
     request log (outside Starlette's error handling, so that a 500 is logged as sent)."""
     endpoint = Endpoint(pool, settings, home)
+    api = StoredQuestionRoutes(pool, settings)
     reading = ["GET", "HEAD"]
 
     async def bad_request(request: Request, exc: Exception) -> Response:
@@ -222,6 +224,12 @@ def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: Req
         Route("/static/{name:path}", endpoint.static, methods=reading),
         Route("/favicon.ico", endpoint.no_icon, methods=reading),
         Route("/search", endpoint.search, methods=reading),
+        Route("/api", api.index, methods=reading),
+        Route("/api/", api.index, methods=reading),
+        Route("/api/openapi.json", api.openapi, methods=reading),
+        Route("/api/{name}/values/{parameter}", api.values, methods=reading),
+        Route("/api/{name}/sparql", api.sparql, methods=reading),
+        Route("/api/{name}", api.run, methods=reading),
         Route("/{path:path}", endpoint.dereference, methods=reading),
     ]
     app = Starlette(routes=routes,

@@ -18,7 +18,9 @@ FORMAT_NAMES = {"json": ("json", "jsonld"), "xml": ("xml", "rdfxml"), "csv": ("c
 ERROR_ACCEPT = {"text": ("text/plain",), "json": ("application/json", "application/sparql-results+json",
                                               "application/ld+json"),
                 "html": ("text/html", "application/xhtml+xml")}
-
+# answers of a stored question at /api/NAME
+API_ACCEPT = {"json": ("application/sparql-results+json", "application/json"), "csv": ("text/csv",),
+              "html": ("text/html", "application/xhtml+xml")}
 
 
 def accept_ranges(header: str) -> list[tuple[str, float, int]]:

@@ -136,3 +136,10 @@ def test_the_404_page_has_the_sites_look_and_a_way_home(server):
 def test_other_clients_keep_the_one_error_format(server, accept, content_type, body):
     answer = http(server.base + "/no/such", **({"Accept": accept} if accept else {}))
     assert (answer.status, answer.headers["content-type"], answer.text) == (404, content_type, body)
+
+
+def test_api_errors_for_browsers_are_pages_too(server):
+    answer = http(server.base + "/api/no-such-question", Accept=HTML)
+    assert answer.status == 404
+    assert ("<p class=\"message\">no stored question &#x27;no-such-question&#x27;; /api/openapi.json lists them all"
+            "</p>") in answer.text
