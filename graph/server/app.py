@@ -1,9 +1,10 @@
 """The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the query page, ``/api/…`` the
-stored questions (:mod:`.api`), ``/search`` by label, ``/static/…`` the pages' files, any other path an IRI of the
-project; every reply with CORS headers, every error in one format."""
+stored questions (:mod:`.api`), ``/search`` by label, ``/viz`` and ``/gapmap`` the views, ``/static/…`` the pages'
+files, any other path an IRI of the project; every reply with CORS headers, every error in one format."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
@@ -55,7 +56,20 @@ class Endpoint:
     """The routes, around the worker pool that runs the queries."""
 
     def __init__(self, pool: WorkerPool, settings: ServerSettings, home: bytes) -> None:
+        from .views import ViewCache
+
         self.pool, self.settings, self.home = pool, settings, home
+        self.views = ViewCache(self.current_build)
+
+    def current_build(self) -> str | None:
+        """Name of the build the store's ``current`` link names now (None if it cannot be read)."""
+        from jakgraph.graph.store.folder import StoreFolder
+
+        location = getattr(self.pool, "location", None)
+        try:
+            return StoreFolder(Path(location)).current_name() if location is not None else None
+        except OSError:
+            return None
 
     async def sparql(self, request: Request) -> Response:
         """The SPARQL 1.1 Protocol query operation: GET, POST form, or POST with the query as the body."""
@@ -142,6 +156,26 @@ class Endpoint:
         hits = json.loads(reply.body)["results"]
         return answer(search_page(text, hits).encode("utf-8"), HTML_TYPE, {"Vary": "Accept"})
 
+    async def view(self, request: Request) -> Response:
+        """``/viz`` (narrowed by ``drug``, ``group`` and ``min_level`` as ``jakgraph viz`` is) and ``/gapmap``."""
+        from .views import ViewJob
+
+        kind = request.url.path.strip("/")
+        params = query_parameters(request)
+        if kind == "viz":
+            known = {"drug", "group", "min_level"}
+            levels = params.get("min_level", [])
+            job = ViewJob(kind, tuple(params.get("drug", [])), tuple(params.get("group", [])),
+                          levels[0] if levels else None)
+        else:
+            known, job = set(), ViewJob(kind)
+        unknown = sorted(set(params) - known)
+        if unknown:
+            allowed = ", ".join(sorted(known)) or "none"
+            raise BadRequest(400, f"/{kind} takes no parameter {unknown[0]!r} (its parameters: {allowed})")
+        reply = await run_in_threadpool(self.views.page, job, self.pool.run)
+        return deliver(request, reply, vary=False)
+
     async def no_icon(self, request: Request) -> Response:
         raise BadRequest(404, "no icon")
 
@@ -224,6 +258,8 @@ def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: Req
         Route("/static/{name:path}", endpoint.static, methods=reading),
         Route("/favicon.ico", endpoint.no_icon, methods=reading),
         Route("/search", endpoint.search, methods=reading),
+        Route("/viz", endpoint.view, methods=reading),
+        Route("/gapmap", endpoint.view, methods=reading),
         Route("/api", api.index, methods=reading),
         Route("/api/", api.index, methods=reading),
         Route("/api/openapi.json", api.openapi, methods=reading),

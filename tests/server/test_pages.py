@@ -143,3 +143,30 @@ def test_api_errors_for_browsers_are_pages_too(server):
     assert answer.status == 404
     assert ("<p class=\"message\">no stored question &#x27;no-such-question&#x27;; /api/openapi.json lists them all"
             "</p>") in answer.text
+
+
+# --- the live views --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["viz", "gapmap"])
+def test_the_views_are_those_the_commands_write(server, store, tmp_path, kind):
+    from jakgraph.graph.network.gapmap import write_gapmap
+    from jakgraph.graph.network.view import write_viz
+
+    written = tmp_path / f"{kind}.html"
+    write_viz(store, written) if kind == "viz" else write_gapmap(store, written)
+    answer = http(f"{server.base}/{kind}")
+    assert answer.status == 200 and answer.headers["content-type"] == "text/html; charset=utf-8"
+    assert answer.body == written.read_bytes()
+    assert http(f"{server.base}/{kind}").body == answer.body  # the second comes from the cache
+
+
+def test_the_network_takes_the_commands_filters(server, store, tmp_path):
+    from jakgraph.graph.network.view import write_viz
+
+    written = tmp_path / "upa.html"
+    write_viz(store, written, drugs=["upadacitinib"])
+    assert http(f"{server.base}/viz?drug=upadacitinib").body == written.read_bytes()
+    unknown = http(f"{server.base}/viz?drug=aspirin")
+    assert unknown.status == 400 and unknown.text.count("\n") == 1 and "aspirin" in unknown.text
+    other = http(f"{server.base}/gapmap?drug=upadacitinib")
+    assert (other.status, other.text) == (400, "/gapmap takes no parameter 'drug' (its parameters: none)\n")
