@@ -1,4 +1,4 @@
-"""The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the query page, ``/api/…`` the
+"""The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the workbench, ``/api/…`` the
 stored questions (:mod:`.api`), ``/search`` by label, ``/viz`` and ``/gapmap`` the views, ``/static/…`` the pages'
 files, any other path an IRI of the project; every reply with CORS headers, every error in one format."""
 from __future__ import annotations

@@ -80,6 +80,11 @@ def test_an_evidence_item_reads_in_order_with_its_parts_inside(server):
     assert "Table 3, row Psoriasis" in html and "paragraph 92" in html and "ref. 18" in html
 
 
+def test_every_page_has_the_search_box(server):
+    for path in ("/", "/drug/baricitinib", "/search?q=x", "/api"):
+        assert '<form class="search" action="/search" method="get" role="search">' in page(server, path)
+
+
 # --- search ----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["síndrome VEXAS", "sindrome vexas", "SÍNDROME"])
@@ -170,3 +175,30 @@ def test_the_network_takes_the_commands_filters(server, store, tmp_path):
     assert unknown.status == 400 and unknown.text.count("\n") == 1 and "aspirin" in unknown.text
     other = http(f"{server.base}/gapmap?drug=upadacitinib")
     assert (other.status, other.text) == (400, "/gapmap takes no parameter 'drug' (its parameters: none)\n")
+
+
+# --- the workbench's files ----------------------------------------------------------------------------------------
+
+def test_the_workbench_page_loads_only_local_files(server):
+    html = page(server, "/")
+    assets = re.findall(r"<(?:script|link)[^>]*\b(?:src|href)=\"([^\"]+)\"", html)
+    assert assets == ["/static/jakgraph.css", "/static/yasgui/yasgui.min.css", "/static/yasgui/yasgui.min.js",
+                      "/static/workbench.js"]
+    for asset in assets:
+        assert http(server.base + asset).status == 200
+    assert html.count('<details class="question"') == 36
+    assert ('<select id="p-selective-drugs-with-design-in-group-group" name="group" data-values="/api/'
+            'selective-drugs-with-design-in-group/values/group" data-default="https://w3id.org/jakgraph/disease/'
+            'autoinflammatory-disorders">') in html
+    assert '<input id="p-studies-above-size-min_n" name="min_n" type="number" step="1" value="20"' in html
+
+
+def test_vendored_yasgui_is_served_whole_and_revalidated(server):
+    import hashlib
+
+    answer = http(server.base + "/static/yasgui/yasgui.min.js")
+    assert answer.headers["content-type"] == "text/javascript; charset=utf-8"
+    assert hashlib.sha256(answer.body).hexdigest() == "55034eaac74c55f55fbd1eeed008ae38a79053651cbed2b453f1fcfd895a4b75"
+    again = http(server.base + "/static/yasgui/yasgui.min.js", If_None_Match=answer.headers["etag"])
+    assert (again.status, again.body) == (304, b"")
+    assert http(server.base + "/static/yasgui/LICENSE").text.startswith("The MIT License (MIT)")
