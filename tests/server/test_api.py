@@ -9,7 +9,7 @@ from typing import Iterator
 
 import pytest
 
-from test_server import Server, http, start_server, stop_server
+from test_server import Answer, Server, http, start_server, stop_server
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +30,7 @@ def server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     stop_server(running)
 
 
-def api(server: Server, path: str, accept: str | None = None, **params: str) -> "Answer":  # noqa: F821
+def api(server: Server, path: str, accept: str | None = None, **params: str) -> Answer:
     url = f"{server.base}/api/{path}" + ("?" + urllib.parse.urlencode(params) if params else "")
     return http(url, Accept=accept) if accept else http(url)
 
