@@ -27,7 +27,8 @@ def test_wheel_has_one_top_level_package_and_its_data(wheel):
     assert {name.split("/")[0] for name in names} == {"jakgraph", "jakgraph-0.1.0.dist-info"}
     for data in ("jakgraph/ontology/jakgraph.ttl", "jakgraph/ontology/shapes.ttl", "jakgraph/ontology/concepts.ttl",
                  "jakgraph/loaders/curated/evidence_items.tsv", "jakgraph/loaders/curated/mappings.sssom.tsv",
-                 "jakgraph/graph/store/embedded.py", "jakgraph/graph/server/static/query.html",
+                 "jakgraph/graph/store/embedded.py", "jakgraph/graph/server/static/workbench.js",
+                 "jakgraph/graph/server/static/yasgui/yasgui.min.js", "jakgraph/graph/server/static/yasgui/LICENSE",
                  "jakgraph/graph/network/static/netview.js", "jakgraph/queries/results.py"):
         assert data in names
     internal = {f"jakgraph/queries/internal/{path.name}" for path in (ROOT / "queries" / "internal").iterdir()}

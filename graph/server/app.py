@@ -1,7 +1,10 @@
-"""The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the query page, ``/static/…`` its
+"""The routes of ``jakgraph serve`` (Starlette): ``/sparql`` the protocol, ``/`` the workbench, ``/api/…`` the
+stored questions (:mod:`.api`), ``/search`` by label, ``/viz`` and ``/gapmap`` the views, ``/static/…`` the pages'
 files, any other path an IRI of the project; every reply with CORS headers, every error in one format."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
@@ -16,52 +19,18 @@ from starlette.routing import Route
 from jakgraph.ontology.namespaces import BASE
 from jakgraph.queries.guard import SERVICE, UPDATE, QueryRefused, check
 
+from .api import StoredQuestionRoutes
 from .negotiation import FORMAT_NAMES, GRAPH_ACCEPT, PAGE_ACCEPT, RESULT_ACCEPT, format_parameter, negotiate
-from .pages import static_file
-from .replies import CORS, TRUNCATED_HEADER, error_body
 from .request_log import RequestLog, RequestLogMiddleware
+from .responses import HTML_TYPE, BadRequest, answer, deliver, error, query_parameters
 from .settings import ServerSettings
-from .worker import DescribeJob, QueryJob, Reply, WorkerPool
+from .static_files import static_file
+from .worker import DescribeJob, QueryJob, WorkerPool
 
 READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
 NO_SERVICE = "SERVICE (federated query) is not allowed on this endpoint"
 WRITE_METHODS = ("PUT", "DELETE", "PATCH")
-
-
-class BadRequest(Exception):
-    """A request the client must change: its status and one line."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    """An error reply in the one format (text, or JSON if Accept asks for it), with CORS headers."""
-    media_type, body = error_body(status, message, request.headers.get("accept"))
-    return Response(body, status, {**CORS, **(headers or {})}, media_type)
-
-
-def answer(content: bytes, content_type: str, headers: dict[str, str] | None = None, status: int = 200) -> Response:
-    return Response(content, status, {**CORS, **(headers or {})}, content_type)
-
-
-def deliver(request: Request, reply: Reply, vary: bool = True) -> Response:
-    """A worker's reply: its body for an answer, the one error format for an error."""
-    if reply.status >= 400:
-        return error(request, reply.status, reply.body.decode("utf-8", "replace"))
-    headers = {"Vary": "Accept"} if vary else {}
-    if reply.truncated:
-        headers[TRUNCATED_HEADER] = "true"
-    return answer(reply.body, reply.content_type, headers, reply.status)
-
-
-def query_parameters(request: Request) -> dict[str, list[str]]:
-    """The URL's parameters, percent-decoded as UTF-8."""
-    try:
-        return parse_qs(request.scope["query_string"].decode("latin-1"), keep_blank_values=True, errors="strict")
-    except UnicodeDecodeError:
-        raise BadRequest(400, "the query string is not UTF-8") from None
+SEARCH_ACCEPT = {"json": ("application/json",), "html": ("text/html", "application/xhtml+xml")}
 
 
 async def body_text(request: Request, limit: int) -> str:
@@ -87,7 +56,20 @@ class Endpoint:
     """The routes, around the worker pool that runs the queries."""
 
     def __init__(self, pool: WorkerPool, settings: ServerSettings, home: bytes) -> None:
+        from .views import ViewCache
+
         self.pool, self.settings, self.home = pool, settings, home
+        self.views = ViewCache(self.current_build)
+
+    def current_build(self) -> str | None:
+        """Name of the build the store's ``current`` link names now (None if it cannot be read)."""
+        from jakgraph.graph.store.folder import StoreFolder
+
+        location = getattr(self.pool, "location", None)
+        try:
+            return StoreFolder(Path(location)).current_name() if location is not None else None
+        except OSError:
+            return None
 
     async def sparql(self, request: Request) -> Response:
         """The SPARQL 1.1 Protocol query operation: GET, POST form, or POST with the query as the body."""
@@ -146,11 +128,53 @@ class Endpoint:
         return answer(self.home, "text/html; charset=utf-8")
 
     async def static(self, request: Request) -> Response:
+        """A file of the package's ``static`` folder, revalidated by its entity tag (304 when unchanged)."""
         name = request.path_params["name"]
         found = static_file(name)
         if found is None:
             raise BadRequest(404, f"no file /static/{name}")
-        return answer(found[0], found[1], {"Cache-Control": "no-cache"})
+        headers = {"Cache-Control": "no-cache", "ETag": found.etag}
+        if found.etag in [tag.strip() for tag in request.headers.get("if-none-match", "").split(",")]:
+            return answer(b"", found.media_type, headers, 304)
+        return answer(found.body, found.media_type, headers)
+
+    async def search(self, request: Request) -> Response:
+        """Records by label, English or Spanish: an HTML page for browsers, JSON for other clients."""
+        from .search import SearchJob
+        from .search_page import search_page
+
+        texts = query_parameters(request).get("q", [])
+        text = texts[0].strip() if texts else ""
+        wants = negotiate(request.headers.get("accept"), SEARCH_ACCEPT)
+        if not text:
+            if wants == "html":
+                return answer(search_page("", []).encode("utf-8"), HTML_TYPE, {"Vary": "Accept"})
+            raise BadRequest(400, "missing search text: pass it as q, e.g. /search?q=psoriasis")
+        reply = await run_in_threadpool(self.pool.run, SearchJob(text))
+        if reply.status >= 400 or wants != "html":
+            return deliver(request, reply)
+        hits = json.loads(reply.body)["results"]
+        return answer(search_page(text, hits).encode("utf-8"), HTML_TYPE, {"Vary": "Accept"})
+
+    async def view(self, request: Request) -> Response:
+        """``/viz`` (narrowed by ``drug``, ``group`` and ``min_level`` as ``jakgraph viz`` is) and ``/gapmap``."""
+        from .views import ViewJob
+
+        kind = request.url.path.strip("/")
+        params = query_parameters(request)
+        if kind == "viz":
+            known = {"drug", "group", "min_level"}
+            levels = params.get("min_level", [])
+            job = ViewJob(kind, tuple(params.get("drug", [])), tuple(params.get("group", [])),
+                          levels[0] if levels else None)
+        else:
+            known, job = set(), ViewJob(kind)
+        unknown = sorted(set(params) - known)
+        if unknown:
+            allowed = ", ".join(sorted(known)) or "none"
+            raise BadRequest(400, f"/{kind} takes no parameter {unknown[0]!r} (its parameters: {allowed})")
+        reply = await run_in_threadpool(self.views.page, job, self.pool.run)
+        return deliver(request, reply, vary=False)
 
     async def no_icon(self, request: Request) -> Response:
         raise BadRequest(404, "no icon")
@@ -208,6 +232,8 @@ def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: Req
     """The ASGI application: routes, the URL and header limits and one error format for every failure, inside the
     request log (outside Starlette's error handling, so that a 500 is logged as sent)."""
     endpoint = Endpoint(pool, settings, home)
+    api = StoredQuestionRoutes(pool, settings)
+    reading = ["GET", "HEAD"]
 
     async def bad_request(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, BadRequest)
@@ -227,11 +253,20 @@ def create_app(pool: WorkerPool, settings: ServerSettings, home: bytes, log: Req
     routes = [
         Route("/sparql", endpoint.sparql, methods=["GET", "HEAD", "POST"]),
         Route("/{path:path}", endpoint.other_methods, methods=["OPTIONS", "POST", *WRITE_METHODS]),
-        Route("/", endpoint.home_page, methods=["GET", "HEAD"]),
-        Route("/index.html", endpoint.home_page, methods=["GET", "HEAD"]),
-        Route("/static/{name:path}", endpoint.static, methods=["GET", "HEAD"]),
-        Route("/favicon.ico", endpoint.no_icon, methods=["GET", "HEAD"]),
-        Route("/{path:path}", endpoint.dereference, methods=["GET", "HEAD"]),
+        Route("/", endpoint.home_page, methods=reading),
+        Route("/index.html", endpoint.home_page, methods=reading),
+        Route("/static/{name:path}", endpoint.static, methods=reading),
+        Route("/favicon.ico", endpoint.no_icon, methods=reading),
+        Route("/search", endpoint.search, methods=reading),
+        Route("/viz", endpoint.view, methods=reading),
+        Route("/gapmap", endpoint.view, methods=reading),
+        Route("/api", api.index, methods=reading),
+        Route("/api/", api.index, methods=reading),
+        Route("/api/openapi.json", api.openapi, methods=reading),
+        Route("/api/{name}/values/{parameter}", api.values, methods=reading),
+        Route("/api/{name}/sparql", api.sparql, methods=reading),
+        Route("/api/{name}", api.run, methods=reading),
+        Route("/{path:path}", endpoint.dereference, methods=reading),
     ]
     app = Starlette(routes=routes,
                     middleware=[Middleware(RequestLimits, max_url=settings.max_url_bytes,

@@ -1,4 +1,5 @@
-"""``jakgraph serve``: a read-only SPARQL 1.1 Protocol endpoint over the embedded store, with dereferenceable IRIs.
+"""``jakgraph serve``: a read-only SPARQL 1.1 Protocol endpoint over the embedded store, with dereferenceable IRIs,
+a SPARQL workbench, the stored questions as a REST API, search by label and the network views.
 
 Uvicorn (HTTP/1.1, keep-alive) runs the Starlette routes of :mod:`.app`; :mod:`.connections` adds what Uvicorn
 lacks (a header timeout, a connection cap that frees open files); queries run in the worker processes of
@@ -36,7 +37,7 @@ def listening_socket(host: str, port: int) -> socket.socket:
     return listener
 
 
-def serve(folder: StoreFolder, settings: ServerSettings, examples: list[tuple[str, str, str]] | None = None) -> None:
+def serve(folder: StoreFolder, settings: ServerSettings) -> None:
     """Serve the store until interrupted (Ctrl-C or SIGTERM); workers are stopped on the way out."""
     import logging
 
@@ -44,7 +45,9 @@ def serve(folder: StoreFolder, settings: ServerSettings, examples: list[tuple[st
 
     from .app import create_app
     from .connections import BacklogServer, Connections, protocol_class
-    from .pages import query_page
+    from jakgraph.queries.catalog import all_queries
+
+    from .workbench import workbench_page
     from .request_log import RequestLog
     from .worker import WorkerPool
 
@@ -56,7 +59,7 @@ def serve(folder: StoreFolder, settings: ServerSettings, examples: list[tuple[st
     listener = listening_socket(settings.host, settings.port)
     log = RequestLog(settings.quiet)
     pool = WorkerPool(folder.path, settings.workers, settings.timeout, settings.worker_memory)
-    app = create_app(pool, settings, query_page(examples or []), log)
+    app = create_app(pool, settings, workbench_page(all_queries()), log)
     config = uvicorn.Config(
         app, http=protocol_class(Connections(max_connections), settings.header_timeout, log.line),
         loop="asyncio", ws="none", lifespan="off", interface="asgi3", log_config=None, access_log=False,
@@ -68,7 +71,7 @@ def serve(folder: StoreFolder, settings: ServerSettings, examples: list[tuple[st
         pool.start()
         host, port = listener.getsockname()[:2]
         shown = f"[{host}]" if ":" in host else host
-        print(f"jakgraph serve: http://{shown}:{port}/ (SPARQL at /sparql), store {folder.path},"
+        print(f"jakgraph serve: http://{shown}:{port}/ (workbench; SPARQL at /sparql, API at /api), store {folder.path},"
               f" {settings.workers} workers of {settings.worker_memory} MB, timeout {settings.timeout:g} s,"
               f" at most {settings.max_results} results, {max_connections} connections; Ctrl-C stops",
               file=sys.stderr, flush=True)

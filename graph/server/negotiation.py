@@ -14,8 +14,13 @@ FORMAT_NAMES = {"json": ("json", "jsonld"), "xml": ("xml", "rdfxml"), "csv": ("c
                 "turtle": (None, "turtle"), "ttl": (None, "turtle"), "ntriples": (None, "ntriples"),
                 "nt": (None, "ntriples"), "jsonld": (None, "jsonld"), "json-ld": (None, "jsonld"),
                 "rdfxml": (None, "rdfxml"), "rdf+xml": (None, "rdfxml"), "srj": ("json", None), "srx": ("xml", None)}
+# errors: a line of text unless JSON or HTML is asked for by name (``*/*`` and ``text/*`` get text)
 ERROR_ACCEPT = {"text": ("text/plain",), "json": ("application/json", "application/sparql-results+json",
-                                              "application/ld+json")}
+                                              "application/ld+json"),
+                "html": ("text/html", "application/xhtml+xml")}
+# answers of a stored question at /api/NAME
+API_ACCEPT = {"json": ("application/sparql-results+json", "application/json"), "csv": ("text/csv",),
+              "html": ("text/html", "application/xhtml+xml")}
 
 
 def accept_ranges(header: str) -> list[tuple[str, float, int]]:

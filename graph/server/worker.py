@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from jakgraph.errors import UserError
 from jakgraph.ontology.namespaces import PREFIXES
@@ -38,6 +38,13 @@ START_LIMIT = 30.0
 QUEUE_WAIT = 30.0  # longest a request waits for a free worker (at least the query timeout)
 
 
+class Job(Protocol):
+    """What a worker answers: a picklable record whose ``answer`` runs in the worker on the current build."""
+
+    def answer(self, store: EmbeddedStore) -> "Reply":
+        ...
+
+
 @dataclass(frozen=True)
 class QueryJob:
     """A SPARQL query with the result formats the client accepts (None: no acceptable format of that kind)."""
@@ -49,6 +56,9 @@ class QueryJob:
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
 
+    def answer(self, store: EmbeddedStore) -> "Reply":
+        return answer_query(store.database, self)
+
 
 @dataclass(frozen=True)
 class DescribeJob:
@@ -57,6 +67,9 @@ class DescribeJob:
     iris: tuple[str, ...]
     format: str
     max_results: int
+
+    def answer(self, store: EmbeddedStore) -> "Reply":
+        return answer_describe(store.database, self)
 
 
 @dataclass(frozen=True)
@@ -85,12 +98,12 @@ class JobRunner:
         self.embedded = EmbeddedStore(StoreFolder(location))
         self.memory_mb = memory_mb
 
-    def store(self) -> Any:
-        """The read-only Oxigraph database of the current build."""
+    def store(self) -> EmbeddedStore:
+        """The store on the current build (opened read-only)."""
         self.embedded.refresh()
-        return self.embedded.database
+        return self.embedded
 
-    def run(self, job: QueryJob | DescribeJob) -> Reply:
+    def run(self, job: Job) -> Reply:
         """Answer one job; any failure becomes a one-line reply, its details (paths too) only in the server's log."""
         try:
             store = self.store()
@@ -98,9 +111,7 @@ class JobRunner:
             print(f"jakgraph serve: {exc}", file=sys.stderr, flush=True)
             return Reply.text(500, STORE_UNREADABLE)
         try:
-            if isinstance(job, DescribeJob):
-                return answer_describe(store, job)
-            return answer_query(store, job)
+            return job.answer(store)
         except MemoryError:
             return Reply.text(503, memory_message(self.memory_mb))
         except Exception as exc:  # noqa: BLE001 - the worker must answer, whatever happened
@@ -187,7 +198,8 @@ def answer_describe(store: Any, job: DescribeJob) -> Reply:
     """An entity's page or its concise description; 404 when no IRI of the job is in the graph."""
     from pyoxigraph import NamedNode
 
-    from .pages import concise_description, describe, entity_page, is_known
+    from .describe import concise_description, describe, is_known
+    from .entity import entity_page
 
     node = None
     for iri in job.iris:
@@ -318,7 +330,7 @@ class WorkerPool:
                 time.sleep(delay)
                 delay = min(delay * 2, 30.0)
 
-    def run(self, job: QueryJob | DescribeJob) -> Reply:
+    def run(self, job: Job) -> Reply:
         """Answer ``job`` in a free worker within the timeout, or say why not."""
         deadline = time.monotonic() + max(QUEUE_WAIT, self.timeout)
         while True:

@@ -1,4 +1,5 @@
-"""``jakgraph serve``: the store as a read-only SPARQL endpoint, with a page for every IRI of the project."""
+"""``jakgraph serve``: the store as a read-only SPARQL endpoint with a workbench, the stored questions as an API,
+and a page for every IRI of the project."""
 from __future__ import annotations
 
 import argparse
@@ -90,7 +91,6 @@ def run(args: argparse.Namespace) -> int:
     from jakgraph.errors import UserError
     from jakgraph.graph.server.endpoint import serve
     from jakgraph.graph.store import StoreFolder
-    from jakgraph.queries.catalog import all_queries
 
     if not args.host.strip():
         raise UserError("--host is empty: give an address such as 127.0.0.1, ::1 or 0.0.0.0")
@@ -101,10 +101,8 @@ def run(args: argparse.Namespace) -> int:
                               header_timeout=value["header_timeout"], max_connections=int(value["max_connections"]),
                               max_body_bytes=int(value["max_body"]), max_url_bytes=int(value["max_url"]),
                               max_header_bytes=int(value["max_header"]), quiet=args.quiet)
-    examples = [(query.name, query.title, query.text) for query in all_queries()
-                if not any(parameter.required for parameter in query.parameters)]
     try:
-        serve(StoreFolder.at(args.store), settings, examples)
+        serve(StoreFolder.at(args.store), settings)
     except KeyboardInterrupt:
         pass
     print("jakgraph serve: stopped", file=sys.stderr)

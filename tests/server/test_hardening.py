@@ -160,8 +160,9 @@ def test_request_size_limits(guarded):
 
 
 def test_errors_are_one_line_text_or_json_with_cors(guarded):
-    cases = [("/sparql", {}), ("/static/none.js", {}), ("/drug/aspirin-that-is-not-here", {"Accept": "text/html"}),
-             ("/sparql?query=SELECT", {})]
+    cases = [("/sparql", {}), ("/static/none.js", {}), ("/drug/aspirin-that-is-not-here", {"Accept": "text/turtle"}),
+             ("/sparql?query=SELECT", {}), ("/api/no-such-question", {}), ("/api/evidence-for-drug?drug=x", {}),
+             ("/search", {})]
     for path, headers in cases:
         for accept in (None, "application/json"):
             answer = http(guarded.base + path, **({**headers, "Accept": accept} if accept else headers))

@@ -391,7 +391,7 @@ def test_entity_page_for_browsers(server):
     assert "baricitinib" in page
     assert 'href="/isoform/jak1"' in page and 'href="/selectivity/jak1-jak2"' in page
     assert "Table 1, row Baricitinib (oral)" in page  # provenance: the row of Table 1 it was read from
-    assert "<th>es</th>" in page  # Spanish label shown beside the English one
+    assert '<h1>baricitinib <span class="lang" title="English, Spanish">en, es</span></h1>' in page  # one name, two languages
 
 
 def test_evidence_page_shows_its_references_and_sources(server):
@@ -438,25 +438,24 @@ def test_unknown_iri_is_404(server):
     assert http(server.base + "/no/such/thing", Accept="text/turtle").status == 404
 
 
-# --- the query page -------------------------------------------------------------------------------------------
+# --- the workbench -------------------------------------------------------------------------------------------
 
-def test_query_page_works_offline(server):
+def test_workbench_works_offline(server):
     answer = http(server.base + "/")
     assert answer.status == 200 and answer.headers["content-type"].startswith("text/html")
     page = answer.text
-    assert '<textarea' in page and "/sparql" in page + http(server.base + "/static/query.js").text
+    assert '<div id="yasgui"></div>' in page
     assert not re.search(r"<script[^>]*\bsrc=[\"']?(https?:)?//", page)
     assert not re.search(r"<link[^>]*\bhref=[\"']?(https?:)?//", page)
-    assert '<script src="http' not in page and '<link href="http' not in page
     assets = re.findall(r"<(?:script|link)[^>]*\b(?:src|href)=\"([^\"]+)\"", page)
     assert assets
     for asset in assets:
         assert asset.startswith("/static/")
         assert http(server.base + asset).status == 200
-    assert "off-label-disorders" in page  # the stored questions are offered as examples
+    assert 'id="q-off-label-disorders"' in page  # every stored question is in the library
     head = http(server.base + "/", method="HEAD")
     assert head.status == 200 and head.body == b"" and int(head.headers["content-length"]) == len(answer.body)
-    script = http(server.base + "/static/query.js").text
+    script = http(server.base + "/static/workbench.js").text
     assert "http://" not in script and "https://" not in script
 
 
