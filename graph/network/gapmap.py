@@ -140,8 +140,7 @@ def _circle_svg(cell: Cell) -> str:
 
 def _legend(gaps: GapMap) -> str:
     esc = html.escape
-    rows = ['<p class="hint">Hover over a cell for its evidence; click to keep it below.</p>',
-            '<h2>Highest level of evidence</h2><ul class="legend">']
+    rows = ['<h2>Highest level of evidence</h2><ul class="legend">']
     for design in reversed(gaps.designs):
         rows.append(f'<li><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" '
                     f'fill="{level_colour(design.rank)}"/></svg>{esc(design.label)} <span class="hint">(rank {design.rank})</span></li>')
@@ -201,7 +200,9 @@ def render_html(gaps: GapMap) -> str:
     """The gap map as one offline HTML page."""
     tips = {f"c:{c.drug}|{c.disorder}": c.tip for c in gaps.cells}
     body = f'<div class="gapmap-wrap">\n{_table(gaps)}\n</div>'
-    return page("Evidence gap map: JAK inhibitors × skin disorders", summary_line(gaps), body, _legend(gaps), tips)
+    hint = '<p class="hint">Hover over a cell for its evidence; click to keep it here.</p>'
+    return page("Evidence gap map: JAK inhibitors × skin disorders", summary_line(gaps), body, _legend(gaps), tips,
+                before=hint)
 
 
 # ----------------------------------------------------------------------------- PNG
