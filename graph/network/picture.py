@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .labels import DRUG_LABEL_SIZE, GROUP_LABEL_SIZE, LABEL_SIZE, group_label, label_anchor, label_lines
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 from .layout import (APPROVED_COLOUR, NetworkView, SUBCLASS_COLOUR, TYPE_COLOURS, TYPE_NAMES, edge_path, edge_width,
                      level_colour)
 
@@ -83,12 +87,19 @@ def render_static(view: NetworkView, path: Path) -> None:
                   title_fontsize=13 * pt, alignment="left", handlelength=2.6, labelspacing=0.55)
     figure.text(14 / full_width, 1 - 12 / full_height, view.title, ha="left", va="top", fontsize=20 * pt, fontweight="bold")
     figure.text(14 / full_width, 1 - 40 / full_height, view.subtitle, ha="left", va="top", fontsize=13 * pt, color="#5b6573")
-    fmt = path.suffix.lower().lstrip(".")
+    save_figure(figure, path)
+
+
+def save_figure(figure: "Figure", path: Path) -> None:
+    """Save a figure as PNG (150 dpi) or SVG, chosen by the file's extension.
+
+    SVG keeps its text as text (searchable, small); neither format records a date, so rebuilds are identical.
+    """
     import matplotlib
 
-    # SVG keeps its text as text (searchable, small); neither format records a date, so rebuilds are identical
+    fmt = path.suffix.lower().lstrip(".")
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "jakgraph"}):
-        figure.savefig(path, format=fmt, dpi=150 if fmt == "png" else dpi, facecolor="white",
+        figure.savefig(path, format=fmt, dpi=150 if fmt == "png" else figure.dpi, facecolor="white",
                        metadata={"Software": None} if fmt == "png" else {"Date": None})
 
 

@@ -198,3 +198,26 @@ def test_page_offers_every_rank_of_the_scale(page, scale):
     levels = re.search(r'<select name="min-level">(.*?)</select>', page).group(1)
     assert re.findall(r'<option value="(\d+)"', levels) == [str(step.rank) for step in scale] == [str(r) for r in range(13)]
     assert "randomized controlled trial or stronger (rank 9)" in levels
+
+
+# ----------------------------------------------------------------------------- gap map as SVG
+
+
+def test_gapmap_writes_svg(store_path, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / "gap.svg"
+    result = run_cli("gapmap", "-o", str(path), "--store", str(store_path))
+    assert result.returncode == 0, result.stderr
+    root = ET.parse(path).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    ids = [g.get("id") for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("id")]
+    cells = [i for i in ids if i.startswith(("filled ", "gap "))]
+    assert (len(cells), sum(i.startswith("gap ") for i in cells)) == (4 * 38, 102 + 4)
+    assert "filled drug:baricitinib|disease:psoriasis" in cells and "gap drug:abrocitinib|disease:psoriasis" in cells
+    assert sorted(i.split(" ", 1)[1] for i in ids if i.startswith("approved ")) == sorted(
+        f"{d}|{n}" for d, n in [(BARI, "disease:alopecia-areata"), (RUXO, "disease:vitiligo"), (ABRO, "disease:atopic-dermatitis"),
+                                (BARI, "disease:atopic-dermatitis"), (UPA, "disease:atopic-dermatitis"),
+                                (RUXO, "disease:atopic-dermatitis")])
+    text = "".join(root.itertext())
+    assert "Evidence gap map" in text and "VEXAS syndrome" in text and "upadacitinib" in text
