@@ -171,7 +171,7 @@ def network_looks(store: Any, network: Any) -> Looks:
     from jakgraph.graph.network.appearance import edge_looks, node_looks
     from jakgraph.graph.network.view import network_view
 
-    view = network_view(store)
+    view = network_view(store, network)
     return node_looks(network, view), edge_looks(network, view)
 
 

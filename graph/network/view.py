@@ -25,12 +25,12 @@ from .picture import render_static, require_matplotlib
 TITLE = "JAK inhibitors and the skin disorders they reach"
 
 
-def network_view(store: Any) -> NetworkView:
-    """The whole network laid out as the page draws it (and as the GraphML and GEXF exports place it)."""
+def network_view(store: Any, network: Any = None) -> NetworkView:
+    """The whole network laid out as the page draws it (and as the exports place it); ``network`` if already read."""
     from .analysis import evidence_scale
     from .model import evidence_network
 
-    return layout(select(evidence_network(store)), evidence_scale(store), TITLE)
+    return layout(select(network if network is not None else evidence_network(store)), evidence_scale(store), TITLE)
 
 
 def write_viz(store: Any, path: Path, drugs: Sequence[str] = (), groups: Sequence[str] = (),

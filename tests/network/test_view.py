@@ -6,10 +6,8 @@ the layout's curve) and measured against every other node's drawn circle.
 """
 from __future__ import annotations
 
-import itertools
 import math
 import re
-from pathlib import Path
 
 import pytest
 
@@ -34,22 +32,39 @@ def scale(store):
 
 
 @pytest.fixture(scope="module")
-def page(store_path, tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("viz") / "net.html"
-    result = run_cli("viz", "-o", str(path), "--store", str(store_path))
-    assert result.returncode == 0, result.stderr
-    return path.read_text(encoding="utf-8")
+def full_view(network, scale):
+    """The whole network laid out as the page draws it (the command line writes it: tests/network/test_network.py)."""
+    from jakgraph.graph.network.layout import layout, select
+
+    return layout(select(network), scale, "test")
+
+
+@pytest.fixture(scope="module")
+def page(full_view) -> str:
+    from jakgraph.graph.network.html_page import render_html
+
+    return render_html(full_view)
 
 
 def quadratic(start: tuple[float, float], control: tuple[float, float], end: tuple[float, float],
-              samples: int = 400) -> list[tuple[float, float]]:
+              pieces: int = 64) -> list[tuple[float, float]]:
+    """Points along a quadratic curve: its two ends when it is straight, else ``pieces`` + 1 points."""
     (ax, ay), (cx, cy), (bx, by) = start, control, end
+    if abs((cx - ax) * (by - ay) - (cy - ay) * (bx - ax)) < 1e-9:
+        return [start, end]
     return [((1 - t) ** 2 * ax + 2 * (1 - t) * t * cx + t * t * bx, (1 - t) ** 2 * ay + 2 * (1 - t) * t * cy + t * t * by)
-            for t in (i / samples for i in range(samples + 1))]
+            for t in (i / pieces for i in range(pieces + 1))]
 
 
-def closest(point: tuple[float, float], samples: list[tuple[float, float]]) -> float:
-    return min(math.hypot(point[0] - x, point[1] - y) for x, y in samples)
+def closest(point: tuple[float, float], points: list[tuple[float, float]]) -> float:
+    """Distance from ``point`` to the polyline through ``points``."""
+    px, py = point
+    best = math.inf
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        dx, dy = bx - ax, by - ay
+        t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy or 1.0)))
+        best = min(best, math.hypot(px - ax - t * dx, py - ay - t * dy))
+    return best
 
 
 def svg_lines(html: str) -> list[tuple[set[str], list[tuple[float, float]], float]]:
@@ -150,12 +165,12 @@ STATES = [((), (), 0), ((RUXO,), (), 0), ((), (AUTO,), 0), ((), (BULLOUS,), 0), 
 
 
 @pytest.mark.parametrize("drugs, groups, rank", STATES)
-def test_page_filter_rule_keeps_what_the_command_line_keeps(network, scale, drugs, groups, rank):
+def test_page_filter_rule_keeps_what_the_command_line_keeps(network, full_view, drugs, groups, rank):
     """The full page filtered to a state shows exactly the pairs and approvals the command line draws for it."""
     from jakgraph.graph.network.filters import FilterState, passes
-    from jakgraph.graph.network.layout import layout, select
+    from jakgraph.graph.network.layout import select
 
-    view = layout(select(network), scale, "test")
+    view = full_view
     state = FilterState(tuple(sorted(drugs)), tuple(sorted(groups)), rank)
     shown = {(e.source, e.target, e.kind) for e in view.edges if e.kind != "subclass_of" and passes(e, e.source, state)}
     wanted = select(network, drugs, groups, rank)
@@ -163,12 +178,10 @@ def test_page_filter_rule_keeps_what_the_command_line_keeps(network, scale, drug
     assert wanted.state == state
 
 
-def test_approvals_switch_off_alone(network, scale):
+def test_approvals_switch_off_alone(full_view):
     from jakgraph.graph.network.filters import FilterState, passes
-    from jakgraph.graph.network.layout import layout, select
 
-    view = layout(select(network), scale, "test")
-    kinds = [e.kind for e in view.edges if e.kind != "subclass_of" and passes(e, e.source, FilterState(approved=False))]
+    kinds = [e.kind for e in full_view.edges if e.kind != "subclass_of" and passes(e, e.source, FilterState(approved=False))]
     assert (kinds.count("off_label"), kinds.count("approved")) == (46, 0)
 
 
@@ -176,21 +189,22 @@ def test_approvals_switch_off_alone(network, scale):
 # keeps its 7 disorders, vitiligo and atopic dermatitis (approvals); the autoinflammatory group keeps baricitinib,
 # upadacitinib and its 9 disorders; rank 9 keeps 4 pairs in 4 disorders and every approval (all 4 drugs); psoriasis
 # and vitiligo keep psoriasis, acrodermatitis continua of Hallopeau (a form of psoriasis) and vitiligo.
-@pytest.mark.parametrize("options, checked, group, level, hidden_nodes", [
-    ([], [ABRO, BARI, RUXO, UPA], "", "0", 0),
-    (["--drug", "ruxolitinib"], [RUXO], "", "0", 3 + (37 - 8) + 0 + 2),
-    (["--group", "autoinflammatory-disorders"], [ABRO, BARI, RUXO, UPA], AUTO, "0", 2 + (37 - 9) + 1 + 1),
-    (["--min-level", "randomized-controlled-trial"], [ABRO, BARI, RUXO, UPA], "", "9", 0 + (37 - 4) + 0 + 2),
-    (["--group", "psoriasis", "--group", "vitiligo"], [ABRO, BARI, RUXO, UPA], "disease:psoriasis disease:vitiligo", "0",
+@pytest.mark.parametrize("drugs, groups, level, checked, group, hidden_nodes", [
+    ((), (), None, [ABRO, BARI, RUXO, UPA], "", 0),
+    (("ruxolitinib",), (), None, [RUXO], "", 3 + (37 - 8) + 0 + 2),
+    ((), ("autoinflammatory-disorders",), None, [ABRO, BARI, RUXO, UPA], AUTO, 2 + (37 - 9) + 1 + 1),
+    ((), (), 9, [ABRO, BARI, RUXO, UPA], "", 0 + (37 - 4) + 0 + 2),
+    ((), ("psoriasis", "vitiligo"), None, [ABRO, BARI, RUXO, UPA], "disease:psoriasis disease:vitiligo",
      2 + (37 - 3) + 1 + 2),
 ])
-def test_page_opens_in_the_command_lines_state(store_path, tmp_path, options, checked, group, level, hidden_nodes):
-    path = tmp_path / "net.html"
-    result = run_cli("viz", "-o", str(path), *options, "--store", str(store_path))
-    assert result.returncode == 0, result.stderr
-    html = path.read_text(encoding="utf-8")
+def test_page_opens_in_the_command_lines_state(network, full_view, drugs, groups, level, checked, group, hidden_nodes):
+    """What --drug, --group and --min-level resolve to (as jakgraph viz passes it on) sets the page's controls."""
+    from jakgraph.graph.network.html_page import render_html
+    from jakgraph.graph.network.layout import select
+
+    html = render_html(full_view, select(network, drugs, groups, level).state)
     assert re.findall(r'name="drug" value="([^"]+)" checked', html) == checked
-    assert re.findall(r'<option value="([^"]*)" selected>', html) == [group, level]
+    assert re.findall(r'<option value="([^"]*)" selected>', html) == [group, str(level or 0)]
     assert len(re.findall(r'<g class="node [a-z]+ off"', html)) == hidden_nodes
 
 
