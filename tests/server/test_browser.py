@@ -290,6 +290,11 @@ def test_search_centres_a_disorder_and_shows_its_evidence(network_page):
     assert "VEXAS syndrome (disease:vexas-syndrome)" in page.inner_text("#details")
     assert "off-label evidence for baricitinib, upadacitinib" in page.inner_text("#details")
     assert page.inner_text("#find-message") == ""
+    focused = "() => document.querySelector('svg.network').classList.contains('focus')"
+    assert page.evaluate(focused)  # the rest of the drawing is dimmed around VEXAS syndrome and its two lines
+    page.select_option("select[name=min-level]", "7")  # hides VEXAS syndrome: the dimming goes with it
+    assert not page.evaluate(focused)
+    page.click("#show-all")
 
     page.fill("#find-name", "pemphigoid")
     page.press("#find-name", "Enter")

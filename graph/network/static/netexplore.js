@@ -184,7 +184,10 @@
       var on = members ? members.some(function (m) { return shown[m]; }) : Boolean(shown[id]);
       if (el) el.classList.toggle("off", !on);
     });
-    if (rewrite) subtitle.textContent = describe(state, shown, pairs, approvals);
+    if (rewrite) {
+      subtitle.textContent = describe(state, shown, pairs, approvals);
+      document.dispatchEvent(new Event("netview-release"));
+    }
   }
 
   filters.addEventListener("change", function () { apply(readState(), true); fit(); });
