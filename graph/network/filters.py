@@ -43,9 +43,9 @@ def within(broader: Mapping[str, list[str]], diseases: Iterable[str]) -> tuple[s
     return tuple(sorted(seen))
 
 
-def passes(edge: Any, drug: str, state: FilterState) -> bool:
-    """Whether a drug's line (``off_label`` or ``approved``) is shown in ``state``."""
-    if state.drugs and drug not in state.drugs:
+def passes(edge: Any, state: FilterState) -> bool:
+    """Whether a drug's line (``off_label`` or ``approved``, drawn from ``edge.source``) is shown in ``state``."""
+    if state.drugs and edge.source not in state.drugs:
         return False
     if state.groups and not set(state.groups) & set(edge.within):
         return False

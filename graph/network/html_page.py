@@ -47,7 +47,7 @@ def hidden_in(view: NetworkView, state: FilterState) -> set[str]:
     for index, edge in enumerate(view.edges):
         if edge.kind == "subclass_of":
             continue
-        if passes(edge, edge.source, state):
+        if passes(edge, state):
             shown |= {edge.source, edge.target}
         else:
             hidden.add(f"e{index}")

@@ -130,6 +130,15 @@ def test_upadacitinib_is_off_the_baricitinib_vexas_line_in_the_autoinflammatory_
     assert closest((upa.x, upa.y), samples) > upa.r + line.width / 2 + 2
 
 
+@pytest.mark.parametrize("module", ["appearance", "filters", "geometry", "labels", "placement"])
+def test_examples_in_docstrings_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"jakgraph.graph.network.{module}"))
+    assert (result.failed, result.attempted > 0) == (0, True)
+
+
 @pytest.mark.parametrize("label, short", [
     ("VEXAS syndrome", "VEXAS syndrome"),
     ("contact dermatitis", "contact dermatitis"),
@@ -172,7 +181,7 @@ def test_page_filter_rule_keeps_what_the_command_line_keeps(network, full_view, 
 
     view = full_view
     state = FilterState(tuple(sorted(drugs)), tuple(sorted(groups)), rank)
-    shown = {(e.source, e.target, e.kind) for e in view.edges if e.kind != "subclass_of" and passes(e, e.source, state)}
+    shown = {(e.source, e.target, e.kind) for e in view.edges if e.kind != "subclass_of" and passes(e, state)}
     wanted = select(network, drugs, groups, rank)
     assert shown == {(*pair, "off_label") for pair in wanted.pairs} | {(*pair, "approved") for pair in wanted.approvals}
     assert wanted.state == state
@@ -181,7 +190,7 @@ def test_page_filter_rule_keeps_what_the_command_line_keeps(network, full_view, 
 def test_approvals_switch_off_alone(full_view):
     from jakgraph.graph.network.filters import FilterState, passes
 
-    kinds = [e.kind for e in full_view.edges if e.kind != "subclass_of" and passes(e, e.source, FilterState(approved=False))]
+    kinds = [e.kind for e in full_view.edges if e.kind != "subclass_of" and passes(e, FilterState(approved=False))]
     assert (kinds.count("off_label"), kinds.count("approved")) == (46, 0)
 
 
