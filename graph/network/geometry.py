@@ -75,3 +75,32 @@ def touches(centre: Point, radius: float, points: Sequence[Point], width: float,
     if x + reach < min(xs) or x - reach > max(xs) or y + reach < min(ys) or y - reach > max(ys):
         return False
     return distance_to_line(centre, points) < reach
+
+
+def crosses_box(points: Sequence[Point], box: tuple[float, float, float, float]) -> bool:
+    """Whether a flattened line passes through the box ``(left, top, right, bottom)`` (Liang–Barsky clipping).
+
+    >>> crosses_box([(0.0, 5.0), (20.0, 5.0)], (8.0, 0.0, 12.0, 10.0))
+    True
+    >>> crosses_box([(0.0, 15.0), (20.0, 15.0)], (8.0, 0.0, 12.0, 10.0))
+    False
+    """
+    left, top, right, bottom = box
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        dx, dy = bx - ax, by - ay
+        low, high = 0.0, 1.0
+        for p, q in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
+            if p == 0:
+                if q < 0:
+                    break
+                continue
+            t = q / p
+            if p < 0:
+                low = max(low, t)
+            else:
+                high = min(high, t)
+            if low > high:
+                break
+        else:
+            return True
+    return False

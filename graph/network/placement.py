@@ -4,7 +4,8 @@ Drugs are placed one at a time, the most connected first (other orders are tried
 room). Each takes the free point nearest to where it would
 like to be (the middle for the hubs, else towards the disorders it reaches), where free means: far enough from
 the drugs placed before that their labels do not meet, its circle clear of every line already drawn, and its own lines
-clear of every node but their ends. Points are tried on a square grid inside the ring, nearest first.
+clear of every node but their ends. A free point where no other drug's line crosses its label (nor its lines
+another drug's label) is taken instead when there is one within 60 px more. Points are tried on a square grid inside the ring, nearest first.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import itertools
 import math
 from typing import Any, Iterable
 
-from .geometry import Point, curve, flatten, touches
+from .geometry import Point, crosses_box, curve, flatten, touches
 from .labels import DRUG_LABEL_SIZE, text_width
 
 Box = tuple[float, float, float, float]
@@ -21,6 +22,7 @@ CLEARANCE = 3.0  # px between a node's circle and a line that passes it
 PADDING = 4.0  # px around a drug and its label that no other drug, label or ring node may enter
 GRID = 6.0  # px between points tried
 REACH = 0.8  # share of the ring's radius a drug may sit from the middle
+LABEL_ROOM = 60.0  # px further than the nearest free point a drug may go to keep its label clear of lines
 
 
 def candidates(wanted: Point, limit: float, step: float = GRID) -> list[Point]:
@@ -41,6 +43,13 @@ def footprint(drug: Any, at: Point) -> Box:
     x, y = at
     half = max(drug.r, text_width(drug.label, DRUG_LABEL_SIZE) / 2) + PADDING
     return x - half, y - drug.r - PADDING, x + half, y + drug.r + 4 + 1.25 * DRUG_LABEL_SIZE + PADDING
+
+
+def label_box(drug: Any, at: Point) -> Box:
+    """The box a drug's label fills below its circle when the drug is at ``at``."""
+    x, y = at
+    half = text_width(drug.label, DRUG_LABEL_SIZE) / 2
+    return x - half, y + drug.r + 4, x + half, y + drug.r + 4 + 1.25 * DRUG_LABEL_SIZE
 
 
 def _overlap(a: Box, b: Box) -> bool:
@@ -98,8 +107,25 @@ def _place_in_order(nodes: dict[str, Any], order: list[str], wanted: dict[str, P
             box = footprint(drug, point)
             return not any(_overlap(box, other) for other in taken) and not any(_covers(box, n) for n in ring_nodes)
 
+        def legible(point: Point) -> bool:
+            """No other drug's line crosses this drug's label, and its lines cross no other drug's label."""
+            box = label_box(drug, point)
+            if any(crosses_box(line, box) for line, _width, _ends in drawn):
+                return False
+            drug.x, drug.y = point
+            return not any(crosses_box(line, label) for line, _width, _ends in _lines_of(nodes, own) for label in labels)
+
+        def free_at(point: Point) -> bool:
+            return room(point) and _conflicts(drug, point, nodes, own, drawn, obstacles, True) == 0
+
+        labels = [label_box(o, (o.x, o.y)) for o in placed]
         points = candidates(wanted[name], REACH * ring)
-        free = next((p for p in points if room(p) and _conflicts(drug, p, nodes, own, drawn, obstacles, True) == 0), None)
+        first = next((i for i, p in enumerate(points) if free_at(p)), None)
+        free = None if first is None else points[first]
+        if free is not None:  # a little further, a point where the labels stay clear of other drugs' lines
+            limit = math.dist(free, wanted[name]) + LABEL_ROOM
+            nearby = itertools.takewhile(lambda p: math.dist(p, wanted[name]) <= limit, points[first:])
+            free = next((p for p in nearby if legible(p) and free_at(p)), free)
         if free is None and not settle:
             return False
         if free is None:

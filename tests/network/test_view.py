@@ -128,6 +128,10 @@ def test_upadacitinib_is_off_the_baricitinib_vexas_line_in_the_autoinflammatory_
     samples = quadratic((bari.x, bari.y), ((bari.x + vexas.x) / 2, (bari.y + vexas.y) / 2), (vexas.x, vexas.y))
     line = next(e for e in view.edges if (e.source, e.target) == (BARI, "disease:vexas-syndrome"))
     assert closest((upa.x, upa.y), samples) > upa.r + line.width / 2 + 2
+    # nor does the line cross its name, set below it in 20 px bold (12 characters, about 144 px wide)
+    left, top, right, bottom = upa.x - 72, upa.y + upa.r + 4, upa.x + 72, upa.y + upa.r + 4 + 25
+    along = [(bari.x + t / 400 * (vexas.x - bari.x), bari.y + t / 400 * (vexas.y - bari.y)) for t in range(401)]
+    assert not any(left <= x <= right and top <= y <= bottom for x, y in along)
 
 
 @pytest.mark.parametrize("module", ["appearance", "filters", "geometry", "labels", "placement"])
