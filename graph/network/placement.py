@@ -1,11 +1,11 @@
 """Where the drugs go inside the ring: near the disorders they reach, never on a line that is not theirs.
 
-Drugs are placed one at a time, the most connected first (other orders are tried when that one leaves a drug no
-room). Each takes the free point nearest to where it would
-like to be (the middle for the hubs, else towards the disorders it reaches), where free means: far enough from
-the drugs placed before that their labels do not meet, its circle clear of every line already drawn, and its own lines
-clear of every node but their ends. A free point where no other drug's line crosses its label (nor its lines
-another drug's label) is taken instead when there is one within 60 px more. Points are tried on a square grid inside the ring, nearest first.
+Drugs are placed one at a time, the most connected first (other orders are tried when that one leaves a drug
+no room). Each takes the free point nearest to where it would like to be (the middle for the hubs, else towards
+the disorders it reaches), where free means: far enough from the drugs placed before that their labels do not
+meet, its circle clear of every line already drawn, and its own lines clear of every node but their ends. A free
+point where no other drug's line crosses its label (nor its lines another drug's label) is taken instead when
+there is one within 60 px more. Points are tried on a square grid inside the ring, nearest first.
 """
 from __future__ import annotations
 
@@ -63,77 +63,105 @@ def _covers(box: Box, node: Any) -> bool:
     return math.hypot(node.x - nearest_x, node.y - nearest_y) < node.extent
 
 
-def _lines_of(nodes: dict[str, Any], edges: Iterable[Any]) -> list[tuple[list[Point], float, set[str]]]:
+Line = tuple[list[Point], float, set[str], Box]  # points along a line, its width, its two ends, the box around it
+
+
+def _lines_of(nodes: dict[str, Any], edges: Iterable[Any]) -> list[Line]:
     out = []
     for edge in edges:
         a, b = nodes[edge.source], nodes[edge.target]
-        out.append((flatten(*curve((a.x, a.y), (b.x, b.y), edge.kind)), edge.width, {edge.source, edge.target}))
+        points = flatten(*curve((a.x, a.y), (b.x, b.y), edge.kind))
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        out.append((points, edge.width, {edge.source, edge.target}, (min(xs), min(ys), max(xs), max(ys))))
     return out
 
 
-def _conflicts(drug: Any, at: Point, nodes: dict[str, Any], own: list[Any],
-               drawn: list[tuple[list[Point], float, set[str]]], obstacles: list[Any], first_only: bool) -> int:
-    """Lines the drug's circle touches at ``at`` plus nodes its own lines touch (stops at the first if asked)."""
-    drug.x, drug.y = at
-    count = 0
-    for points, width, _ends in drawn:
-        if touches(at, drug.extent, points, width, CLEARANCE):
-            count += 1
-            if first_only:
-                return count
-    for points, width, ends in _lines_of(nodes, own):
-        for other in obstacles:
-            if other.id not in ends and touches((other.x, other.y), other.extent, points, width, CLEARANCE):
+def _near(box: Box, point: Point, reach: float) -> bool:
+    """Whether ``point`` lies within ``reach`` of ``box`` along both axes (a cheap test before measuring)."""
+    return box[0] - reach <= point[0] <= box[2] + reach and box[1] - reach <= point[1] <= box[3] + reach
+
+
+class _Board:
+    """The drawing as drugs are put on it: the ring's nodes, the lines drawn so far, the drugs placed so far."""
+
+    def __init__(self, nodes: dict[str, Any], drugs: set[str], edges: list[Any]) -> None:
+        self.nodes = nodes
+        self.edges = edges
+        self.ring_nodes = [n for n in nodes.values() if n.id not in drugs]
+        self.drawn: list[Line] = _lines_of(nodes, [e for e in edges if e.source not in drugs and e.target not in drugs])
+        self.placed: list[Any] = []
+        self.taken: list[Box] = []  # footprints of the drugs placed
+        self.labels: list[Box] = []  # their labels
+
+    def _own_lines(self, drug: Any, at: Point) -> list[Line]:
+        drug.x, drug.y = at
+        return _lines_of(self.nodes, [e for e in self.edges if drug.id in (e.source, e.target)])
+
+    def room(self, drug: Any, at: Point) -> bool:
+        """The drug and its label overlap no drug placed before and no ring node."""
+        box = footprint(drug, at)
+        return not any(_overlap(box, other) for other in self.taken) and not any(_covers(box, n) for n in self.ring_nodes)
+
+    def conflicts(self, drug: Any, at: Point, first_only: bool) -> int:
+        """Lines the drug's circle touches at ``at`` plus nodes its own lines touch (stops at the first if asked)."""
+        count = 0
+        for points, width, _ends, box in self.drawn:
+            if _near(box, at, drug.extent + width / 2 + CLEARANCE) and touches(at, drug.extent, points, width, CLEARANCE):
                 count += 1
                 if first_only:
                     return count
-    return count
+        for points, width, ends, box in self._own_lines(drug, at):
+            for other in self.ring_nodes + self.placed:
+                centre = (other.x, other.y)
+                if (other.id not in ends and _near(box, centre, other.extent + width / 2 + CLEARANCE)
+                        and touches(centre, other.extent, points, width, CLEARANCE)):
+                    count += 1
+                    if first_only:
+                        return count
+        return count
+
+    def free(self, drug: Any, at: Point) -> bool:
+        return self.room(drug, at) and self.conflicts(drug, at, True) == 0
+
+    def legible(self, drug: Any, at: Point) -> bool:
+        """No other drug's line crosses this drug's label, and its lines cross no other drug's label."""
+        mine = label_box(drug, at)
+        if any(_overlap(box, mine) and crosses_box(points, mine) for points, _width, _ends, box in self.drawn):
+            return False
+        return not any(_overlap(box, label) and crosses_box(points, label)
+                       for points, _width, _ends, box in self._own_lines(drug, at) for label in self.labels)
+
+    def spot(self, drug: Any, wanted: Point, limit: float, settle: bool) -> Point | None:
+        """The nearest free point to ``wanted`` (or a little further, one that keeps the labels legible).
+
+        With no free point: ``None``, or when ``settle`` says so the point touching the fewest lines and nodes.
+        """
+        points = candidates(wanted, limit)
+        first = next((i for i, p in enumerate(points) if self.free(drug, p)), None)
+        if first is not None:
+            reach = math.dist(points[first], wanted) + LABEL_ROOM
+            nearby = itertools.takewhile(lambda p: math.dist(p, wanted) <= reach, points[first:])
+            return next((p for p in nearby if self.legible(drug, p) and self.free(drug, p)), points[first])
+        if not settle:
+            return None
+        return min((p for p in points if self.room(drug, p)), key=lambda p: self.conflicts(drug, p, False), default=wanted)
+
+    def put(self, drug: Any, at: Point) -> None:
+        self.drawn += self._own_lines(drug, at)
+        self.placed.append(drug)
+        self.taken.append(footprint(drug, at))
+        self.labels.append(label_box(drug, at))
 
 
 def _place_in_order(nodes: dict[str, Any], order: list[str], wanted: dict[str, Point], edges: list[Any], ring: float,
                     settle: bool) -> bool:
     """Place the drugs one by one; a drug with no free point stops the attempt, unless ``settle`` says to take its best."""
-    drugs = set(order)
-    drawn = _lines_of(nodes, [e for e in edges if e.source not in drugs and e.target not in drugs])
-    placed: list[Any] = []
+    board = _Board(nodes, set(order), edges)
     for name in order:
-        drug = nodes[name]
-        own = [e for e in edges if name in (e.source, e.target)]
-        obstacles = [n for n in nodes.values() if n.id not in drugs] + placed
-        taken = [footprint(o, (o.x, o.y)) for o in placed]
-        ring_nodes = [n for n in nodes.values() if n.id not in drugs]
-
-        def room(point: Point) -> bool:
-            box = footprint(drug, point)
-            return not any(_overlap(box, other) for other in taken) and not any(_covers(box, n) for n in ring_nodes)
-
-        def legible(point: Point) -> bool:
-            """No other drug's line crosses this drug's label, and its lines cross no other drug's label."""
-            box = label_box(drug, point)
-            if any(crosses_box(line, box) for line, _width, _ends in drawn):
-                return False
-            drug.x, drug.y = point
-            return not any(crosses_box(line, label) for line, _width, _ends in _lines_of(nodes, own) for label in labels)
-
-        def free_at(point: Point) -> bool:
-            return room(point) and _conflicts(drug, point, nodes, own, drawn, obstacles, True) == 0
-
-        labels = [label_box(o, (o.x, o.y)) for o in placed]
-        points = candidates(wanted[name], REACH * ring)
-        first = next((i for i, p in enumerate(points) if free_at(p)), None)
-        free = None if first is None else points[first]
-        if free is not None:  # a little further, a point where the labels stay clear of other drugs' lines
-            limit = math.dist(free, wanted[name]) + LABEL_ROOM
-            nearby = itertools.takewhile(lambda p: math.dist(p, wanted[name]) <= limit, points[first:])
-            free = next((p for p in nearby if legible(p) and free_at(p)), free)
-        if free is None and not settle:
+        point = board.spot(nodes[name], wanted[name], REACH * ring, settle)
+        if point is None:
             return False
-        if free is None:
-            free = min(filter(room, points), key=lambda p: _conflicts(drug, p, nodes, own, drawn, obstacles, False),
-                       default=wanted[name])
-        drug.x, drug.y = free
-        placed.append(drug)
-        drawn += _lines_of(nodes, own)
+        board.put(nodes[name], point)
     return True
 
 
