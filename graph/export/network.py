@@ -97,9 +97,31 @@ def _rounded(value: float) -> float:
     return round(value, 2) + 0.0  # no -0.0
 
 
-def _graphml(network: Any, looks: Looks, path: Path) -> None:
-    import networkx as nx
+def _graphml_writer() -> Any:
+    """networkx's GraphML writer with every key id unique.
 
+    Key ids are the attributes' names, which Gephi matches by; a name that nodes and edges both use (``r``, ``g``,
+    ``b``, ``color``) is written as ``edge-r`` (or ``node-r``) the second time, ``attr.name`` still ``r``,
+    because GraphML wants each key id once. Gephi then matches the key by its ``attr.name``.
+    """
+    from networkx.readwrite.graphml import GraphMLWriter
+
+    class UniqueKeyIds(GraphMLWriter):
+        def get_key(self, name: str, attr_type: str, scope: str, default: Any) -> str:
+            fresh = (name, attr_type, scope) not in self.keys
+            taken = set(self.keys.values())
+            key_id = super().get_key(name, attr_type, scope, default)
+            if fresh and key_id in taken:
+                element = next(e for e in self.xml if e.tag == "key" and e.get("id") == key_id and e.get("for") == scope)
+                key_id = f"{scope}-{name}"
+                element.set("id", key_id)
+                self.keys[name, attr_type, scope] = key_id
+            return key_id
+
+    return UniqueKeyIds(encoding="utf-8", named_key_ids=True)
+
+
+def _graphml(network: Any, looks: Looks, path: Path) -> None:
     from jakgraph.graph.network.appearance import rgb
 
     graph = scalar_network(network)
@@ -113,7 +135,10 @@ def _graphml(network: Any, looks: Looks, path: Path) -> None:
         r, g, b = rgb(look.colour)
         graph.edges[source, target, ids[source, target, key]].update(r=r, g=g, b=b, color=look.colour,
                                                                      weight=look.width, width=look.width)
-    nx.write_graphml(graph, path, encoding="utf-8", named_key_ids=True)
+    writer = _graphml_writer()
+    writer.add_graph_element(graph)
+    with path.open("wb") as handle:
+        writer.dump(handle)
 
 
 def _viz_colour(colour: str) -> dict[str, Any]:

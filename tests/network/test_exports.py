@@ -76,6 +76,8 @@ def graphml_data(element: Any, names: dict[str, str]) -> dict[str, str]:
 
 def test_graphml_holds_positions_sizes_and_colours_by_the_names_gephi_reads(files, view, network):
     root = ET.parse(files["graphml"]).getroot()
+    ids = [k.get("id") for k in root.iter(f"{GRAPHML}key")]
+    assert len(ids) == len(set(ids))  # GraphML wants each key id once, though nodes and edges both have r, g, b
     keys = {(k.get("for"), k.get("attr.name")): k.get("attr.type") for k in root.iter(f"{GRAPHML}key")}
     for name, kind in (("x", "double"), ("y", "double"), ("size", "double"), ("r", "long"), ("g", "long"), ("b", "long")):
         assert keys["node", name] == kind
