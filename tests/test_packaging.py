@@ -29,7 +29,8 @@ def test_wheel_has_one_top_level_package_and_its_data(wheel):
                  "jakgraph/loaders/curated/evidence_items.tsv", "jakgraph/loaders/curated/mappings.sssom.tsv",
                  "jakgraph/graph/store/embedded.py", "jakgraph/graph/server/static/workbench.js",
                  "jakgraph/graph/server/static/yasgui/yasgui.min.js", "jakgraph/graph/server/static/yasgui/LICENSE",
-                 "jakgraph/graph/network/static/netview.js", "jakgraph/queries/results.py"):
+                 "jakgraph/graph/network/static/netview.js", "jakgraph/graph/network/static/netexplore.js",
+                 "jakgraph/queries/results.py"):
         assert data in names
     internal = {f"jakgraph/queries/internal/{path.name}" for path in (ROOT / "queries" / "internal").iterdir()}
     assert {name for name in internal if name.endswith(".ru")} and internal <= set(names)

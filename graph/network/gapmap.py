@@ -1,4 +1,4 @@
-"""The evidence gap map: JAK inhibitors by counted disorders, as one offline HTML page or a PNG.
+"""The evidence gap map: JAK inhibitors by counted disorders, as one offline HTML page or a PNG or SVG picture.
 
 Rows are the disorders the review counts, grouped as it groups them (its disease groups first, a narrower
 counted disorder under its broader one), then the approved indications it does not count as off-label
@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import Design
+from .picture import save_figure
 from .view import (APPROVED_COLOUR, Selection, approval_lines, disorder_blocks, level_colour, page, pair_tip,
                   ranked_items, text_width)
 
-GAP_FORMATS = (".html", ".png")
+GAP_FORMATS = (".html", ".png", ".svg")
 OTHER = "other disorders"
 UNCOUNTED = "approved indications not counted as off-label disorders"
 
@@ -140,8 +141,7 @@ def _circle_svg(cell: Cell) -> str:
 
 def _legend(gaps: GapMap) -> str:
     esc = html.escape
-    rows = ['<p class="hint">Hover over a cell for its evidence; click to keep it below.</p>',
-            '<h2>Highest level of evidence</h2><ul class="legend">']
+    rows = ['<h2>Highest level of evidence</h2><ul class="legend">']
     for design in reversed(gaps.designs):
         rows.append(f'<li><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" '
                     f'fill="{level_colour(design.rank)}"/></svg>{esc(design.label)} <span class="hint">(rank {design.rank})</span></li>')
@@ -201,14 +201,20 @@ def render_html(gaps: GapMap) -> str:
     """The gap map as one offline HTML page."""
     tips = {f"c:{c.drug}|{c.disorder}": c.tip for c in gaps.cells}
     body = f'<div class="gapmap-wrap">\n{_table(gaps)}\n</div>'
-    return page("Evidence gap map: JAK inhibitors × skin disorders", summary_line(gaps), body, _legend(gaps), tips)
+    hint = '<p class="hint">Hover over a cell for its evidence; click to keep it here.</p>'
+    return page("Evidence gap map: JAK inhibitors × skin disorders", summary_line(gaps), body, _legend(gaps), tips,
+                before=hint)
 
 
-# ----------------------------------------------------------------------------- PNG
+# ----------------------------------------------------------------------------- PNG and SVG
 
 
-def render_png(gaps: GapMap, path: Path) -> None:
-    """The gap map as a PNG drawn with matplotlib, without a display."""
+def render_picture(gaps: GapMap, path: Path) -> None:
+    """The gap map as a PNG or SVG (by ``path``'s extension) drawn with matplotlib, without a display.
+
+    In the SVG each cell is a group whose id names it: ``filled DRUG|DISORDER`` or ``gap DRUG|DISORDER``, and
+    ``approved DRUG|DISORDER`` for the frame of an approved indication.
+    """
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyBboxPatch
@@ -245,12 +251,13 @@ def render_png(gaps: GapMap, path: Path) -> None:
                 x = label_w + col_w * index
                 box = FancyBboxPatch((x + 3, y + 2), col_w - 6, row_h - 4, boxstyle="round,pad=0,rounding_size=3",
                                      facecolor="white" if cell.gap else "#eef2f6", edgecolor="#dde2e8" if cell.gap else "none",
-                                     hatch="////" if cell.gap else None, linewidth=0.6 * pt)
+                                     hatch="////" if cell.gap else None, linewidth=0.6 * pt,
+                                     gid=f"{'gap' if cell.gap else 'filled'} {cell.drug}|{cell.disorder}")
                 axes.add_patch(box)
                 if cell.approvals:
                     axes.add_patch(FancyBboxPatch((x + 4, y + 3), col_w - 8, row_h - 6, boxstyle="round,pad=0,rounding_size=3",
                                                   facecolor="none", edgecolor=APPROVED_COLOUR, linewidth=2 * pt,
-                                                  linestyle=(0, (4, 3))))
+                                                  linestyle=(0, (4, 3)), gid=f"approved {cell.drug}|{cell.disorder}"))
                     axes.text(x + (col_w / 2 if cell.gap else col_w - 14), y + row_h / 2, "approved",
                               ha="center" if cell.gap else "right", va="center", fontsize=10 * pt,
                               color=APPROVED_COLOUR, fontweight="bold")
@@ -271,14 +278,14 @@ def render_png(gaps: GapMap, path: Path) -> None:
     figure.legend(handles=handles, loc="upper left", bbox_to_anchor=((label_w + col_w * len(gaps.drugs) + 24) / width,
                   1 - (title_h + 6) / height), frameon=False, fontsize=12.5 * pt, title="colour: highest level of evidence\n"
                   "size and number: patients", title_fontsize=12.5 * pt, alignment="left", labelspacing=0.7)
-    figure.savefig(path, format="png", dpi=150, facecolor="white", metadata={"Software": None})
+    save_figure(figure, path)
 
 
 # ----------------------------------------------------------------------------- entry point
 
 
 def write_gapmap(store: Any, path: Path) -> GapMap:
-    """Draw the evidence gap map of ``store`` into ``path``: ``.html`` (offline) or ``.png``."""
+    """Draw the evidence gap map of ``store`` into ``path``: ``.html`` (offline), ``.png`` or ``.svg``."""
     from jakgraph.errors import UserError
 
     from .model import evidence_network
@@ -288,12 +295,12 @@ def write_gapmap(store: Any, path: Path) -> GapMap:
 
     path = Path(path)
     if path.suffix.lower() not in GAP_FORMATS:
-        raise UserError(f"cannot draw into {path.name}: the file name must end in .html or .png")
-    if path.suffix.lower() == ".png":
+        raise UserError(f"cannot draw into {path.name}: the file name must end in .html, .png or .svg")
+    if path.suffix.lower() != ".html":
         require_matplotlib()
     gaps = gap_map(select(evidence_network(store)), evidence_scale(store))
     if path.suffix.lower() == ".html":
         write_atomically(path, lambda target: target.write_text(render_html(gaps), encoding="utf-8"))
     else:
-        write_atomically(path, lambda target: render_png(gaps, target))
+        write_atomically(path, lambda target: render_picture(gaps, target))
     return gaps

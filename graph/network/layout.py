@@ -1,14 +1,22 @@
-"""The network view's model: which nodes and edges to draw, where, in what colour and width."""
+"""The network view's model: which nodes and edges to draw, where, in what colour and width.
+
+Disorders sit on a ring in the review's disease groups; drugs sit inside, placed by :mod:`.placement` so that no
+node lies on a line that is not its own (:func:`crossings` lists any that do). The words of the drawing are
+measured in :mod:`.labels`, the curves in :mod:`.geometry`.
+"""
 from __future__ import annotations
 
 import math
-import textwrap
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from .analysis import Design
+from .filters import FilterState, within
+from .geometry import curve, flatten, touches
+from .labels import DRUG_LABEL_SIZE, GROUP_GAP, LABEL_GAP, group_label, group_label_corners, label_extent
+from .placement import place_drugs
 
 
 TYPE_COLOURS = {"drug": "#00897b", "disorder": "#455a64", "group": "#8d5a2b", "indication": "#ffffff"}
@@ -19,8 +27,6 @@ SUBCLASS_COLOUR = "#8d5a2b"
 # plasma, weak (yellow-orange) to strong (deep blue), one colour per rank of the evidence scale
 LEVEL_COLOURS = ["#febe2a", "#fca537", "#f68d45", "#eb7655", "#df6263", "#d14e72", "#c13b82", "#ae2892",
                  "#99159f", "#8104a7", "#6700a8", "#4c02a1", "#2f0596"]
-LABEL_SIZE = 13
-DRUG_LABEL_SIZE = 16
 VIEW_FORMATS = (".html", ".png", ".svg")
 
 
@@ -32,26 +38,6 @@ def level_colour(rank: int) -> str:
 def edge_width(patients: int) -> float:
     """Line width for a number of patients: 1.2 px plus 1.8 px per power of ten."""
     return round(1.2 + 1.8 * math.log10(1 + max(patients, 0)), 2)
-
-
-def text_width(text: str, size: float) -> float:
-    """Rough width in pixels of ``text`` set in DejaVu Sans at ``size`` px."""
-    return len(text) * size * 0.6
-
-
-def label_lines(label: str, width: int = 22) -> list[str]:
-    """A ring label in at most two lines of about ``width`` characters (a long name falls back to its abbreviation)."""
-    lines = textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False) or [label]
-    if len(lines) > 2 and label.endswith(")") and "(" in label:
-        return [label[label.rindex("(") + 1:-1]]
-    if len(lines) > 2:
-        return [lines[0], " ".join(lines[1:])[: width - 1].rstrip() + "…"]
-    return lines
-
-
-def label_extent(label: str, size: float = LABEL_SIZE) -> float:
-    """Width in pixels of the longest line of a wrapped label."""
-    return max(text_width(line, size) for line in label_lines(label))
 
 
 def plural(count: int, noun: str) -> str:
@@ -77,6 +63,11 @@ class Node:
     narrower: tuple[str, ...] = ()
     tip: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def extent(self) -> float:
+        """Radius of everything drawn for the node: its circle and stroke, and the ring of a broader disorder."""
+        return self.r + (4.5 if self.narrower else 0.75)
+
 
 @dataclass
 class Edge:
@@ -90,6 +81,7 @@ class Edge:
     level: int = -1
     patients: int = 0
     tip: dict[str, Any] = field(default_factory=dict)
+    within: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -98,13 +90,15 @@ class Edge:
 
 @dataclass
 class Arc:
-    """A disease group drawn as an arc over its members, with its node beyond their labels."""
+    """A disease group drawn as an arc over its members; its name (and its node) beyond their labels."""
 
     group: str
     start: float
     end: float
     radius: float
     node: Node
+    members: tuple[str, ...] = ()
+    label_radius: float = 0.0
 
 
 @dataclass
@@ -119,6 +113,7 @@ class NetworkView:
     box: tuple[float, float, float, float]
     title: str
     subtitle: str
+    scale: list[Design] = field(default_factory=list)
 
 
 @dataclass
@@ -134,6 +129,7 @@ class Selection:
     xrefs: dict[str, str]
     counted: set[str]
     filters: list[str]
+    state: FilterState = FilterState()
 
 
 def resolve(network: Any, name: str, types: Iterable[str], what: str) -> str:
@@ -179,9 +175,9 @@ def select(network: Any, drugs: Sequence[str] = (), groups: Sequence[str] = (), 
 
     subclass = _subclass_graph(network)
     drug_ids = {resolve(network, d, ["drug"], "drug") for d in drugs}
+    group_ids = {resolve(network, g, ["disease", "disease_group"], "group") for g in groups}
     members: set[str] = set()
-    for group in groups:
-        node = resolve(network, group, ["disease", "disease_group"], "group")
+    for node in group_ids:
         members |= {node} | (nx.ancestors(subclass, node) if node in subclass else set())
     pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     approvals: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -206,15 +202,15 @@ def select(network: Any, drugs: Sequence[str] = (), groups: Sequence[str] = (), 
     filters = []
     if drug_ids:
         filters.append("drugs: " + ", ".join(sorted(network.nodes[d]["label"] for d in drug_ids)))
-    if groups:
-        filters.append("groups: " + ", ".join(sorted(network.nodes[resolve(network, g, ['disease', 'disease_group'], 'group')]["label"]
-                                                      for g in groups)))
+    if group_ids:
+        filters.append("groups: " + ", ".join(sorted(network.nodes[g]["label"] for g in group_ids)))
     if min_level is not None:
         filters.append(f"evidence at rank {min_level} or above")
+    state = FilterState(tuple(sorted(drug_ids)), tuple(sorted(group_ids)), min_level or 0)
     return Selection(dict(pairs), dict(approvals), {n: d.get("label", n) for n, d in network.nodes(data=True)},
                      {n: d.get("type", "") for n, d in network.nodes(data=True)}, broader, narrower,
                      {n: d.get("xrefs", "") for n, d in network.nodes(data=True)},
-                     {n for n, d in network.nodes(data=True) if d.get("counted")}, filters)
+                     {n for n, d in network.nodes(data=True) if d.get("counted")}, filters, state)
 
 
 def _circular_mean(angles: Iterable[float]) -> tuple[float, float] | None:
@@ -337,19 +333,28 @@ def layout(selection: Selection, scale: list[Design], title: str) -> NetworkView
         drugs_here = len(reach[node])
         nodes[node] = Node(node, selection.labels[node], kind, ring * math.cos(angle), ring * math.sin(angle),
                            5.0 + 1.6 * drugs_here, angle, selection.narrower_labels.get(node, ()))
-    _place_drugs(nodes, drugs, hubs, reach, ring, degree)
+    for drug in drugs:
+        nodes[drug] = Node(drug, selection.labels[drug], "drug", r=11.0 + 2.2 * math.sqrt(degree[drug]))
     edges = _edges(selection, nodes)
+    order = sorted(hubs) + sorted(set(drugs) - hubs, key=lambda d: (-degree[d], d))
+    place_drugs(nodes, order, _wanted(nodes, drugs, hubs, reach, ring), edges, ring, len(hubs))
     arcs = _arcs(selection, units, nodes, ring)
     _node_tips(selection, nodes, edges)
     used = sorted({e.level for e in edges if e.kind == "off_label"})
     designs = [step for step in scale if step.rank in used]
     box = _bounds(nodes, arcs)
-    counted = sum(n.kind == "disorder" for n in nodes.values())
-    counts = (f"{plural(len(drugs), 'drug')} · {plural(counted, 'disorder')} · "
+    return NetworkView(nodes, edges, arcs, designs, ring, box, title, describe(selection), list(scale))
+
+
+def describe(selection: Selection) -> str:
+    """What a selection holds, in one line: drugs, counted disorders, pairs, approved pairs, and its filters."""
+    reached = {n for pair in list(selection.pairs) + list(selection.approvals) for n in pair}
+    drugs = sum(selection.kinds.get(n) == "drug" for n in reached)
+    counted = len({n for n in reached if n in selection.counted and selection.kinds.get(n) != "drug"})
+    counts = (f"{plural(drugs, 'drug')} · {plural(counted, 'disorder')} · "
               f"{plural(len(selection.pairs), 'drug–disorder pair')} with off-label evidence · "
               f"{plural(len(selection.approvals), 'approved pair')}")
-    subtitle = counts + (" · " + "; ".join(selection.filters) if selection.filters else "")
-    return NetworkView(nodes, edges, arcs, designs, ring, box, title, subtitle)
+    return counts + (" · " + "; ".join(selection.filters) if selection.filters else "")
 
 
 def _top_slot(units: list[tuple[str | None, list[str]]], slots: dict[str, float]) -> float:
@@ -364,26 +369,20 @@ def _top_slot(units: list[tuple[str | None, list[str]]], slots: dict[str, float]
     return (slots[largest[split - 1]] + slots[largest[split]]) / 2
 
 
-def _place_drugs(nodes: dict[str, Node], drugs: list[str], hubs: set[str], reach: dict[str, set[str]], ring: float,
-                 degree: dict[str, int]) -> None:
-    """Hubs in the middle, every other drug towards the disorders it reaches, never on top of another drug."""
+def _wanted(nodes: dict[str, Node], drugs: list[str], hubs: set[str], reach: dict[str, set[str]],
+            ring: float) -> dict[str, tuple[float, float]]:
+    """Where each drug would like to be: hubs in the middle, every other drug towards the disorders it reaches."""
+    wanted = {}
     for index, drug in enumerate(sorted(hubs)):
         spread = 0.0 if len(hubs) == 1 else 0.2 * ring
         angle = 2 * math.pi * index / max(len(hubs), 1)
-        nodes[drug] = Node(drug, "", "drug", spread * math.cos(angle), spread * math.sin(angle))
-    for drug in sorted(set(drugs) - hubs, key=lambda d: -degree[d]):
+        wanted[drug] = (spread * math.cos(angle), spread * math.sin(angle))
+    for drug in sorted(set(drugs) - hubs):
         mean = _circular_mean(nodes[n].angle for n in reach if drug in reach[n])
         direction, strength = mean if mean else (0.0, 0.0)
         distance = ring * (0.4 + 0.3 * strength)
-        x, y = distance * math.cos(direction), distance * math.sin(direction)
-        for _try in range(60):
-            if all(math.hypot(x - o.x, y - o.y) > 110 for o in nodes.values() if o.kind == "drug"):
-                break
-            direction += 0.12
-            x, y = distance * math.cos(direction), distance * math.sin(direction)
-        nodes[drug] = Node(drug, "", "drug", x, y)
-    for drug in drugs:
-        nodes[drug].r = 11.0 + 2.2 * math.sqrt(degree[drug])
+        wanted[drug] = (distance * math.cos(direction), distance * math.sin(direction))
+    return wanted
 
 
 def _item_line(item: dict[str, Any], disorder: str, labels: dict[str, str]) -> dict[str, str]:
@@ -426,13 +425,15 @@ def _edges(selection: Selection, nodes: dict[str, Node]) -> list[Edge]:
     for (drug, disorder), items in sorted(selection.pairs.items()):
         best = ranked_items(items)[0]
         patients = sum(i["patients"] for i in items)
+        scope = within(selection.broader, [disorder] + [i["disease"] for i in items])
         edges.append(Edge(drug, disorder, "off_label", level_colour(best["level"]), edge_width(patients),
-                          best["level"], patients, pair_tip(selection, drug, disorder)))
-    for drug, shown in sorted(selection.approvals):
+                          best["level"], patients, pair_tip(selection, drug, disorder), scope))
+    for (drug, shown), approvals in sorted(selection.approvals.items()):
         tip = {"title": f"{labels[drug]} → {labels[shown]} (approved)",
                "lines": ["approved indication in dermatology (Table 1), not off-label evidence"]
                + approval_lines(selection, drug, shown)}
-        edges.append(Edge(drug, shown, "approved", APPROVED_COLOUR, 2.2, tip=tip))
+        scope = within(selection.broader, [shown] + [a["disease"] for a in approvals])
+        edges.append(Edge(drug, shown, "approved", APPROVED_COLOUR, 2.2, tip=tip, within=scope))
     drawn = {n for n, node in nodes.items() if node.kind != "drug"}
     for node in sorted(drawn):
         for parent in selection.broader.get(node, []):
@@ -444,6 +445,7 @@ def _edges(selection: Selection, nodes: dict[str, Node]) -> list[Edge]:
 
 
 def _arcs(selection: Selection, units: list[tuple[str | None, list[str]]], nodes: dict[str, Node], ring: float) -> list[Arc]:
+    """An arc over each disease group's members, its name set along the ring beyond their labels."""
     arcs = []
     for group, members in units:
         if not group:
@@ -451,13 +453,14 @@ def _arcs(selection: Selection, units: list[tuple[str | None, list[str]]], nodes
         angles = [nodes[m].angle for m in members]
         half = math.pi / max(len(nodes), 8) * 0.6
         start, end = min(angles) - half, max(angles) + half
-        reach = ring + 26 + max(label_extent(nodes[m].label) for m in members) + 24
-        split = max(1, len(angles) // 2)
-        middle = (angles[split - 1] + angles[split]) / 2 if len(angles) > 1 else angles[0] + half
-        node = Node(group, selection.labels[group], "group", reach * math.cos(middle), reach * math.sin(middle), 8.0, middle)
+        radius = ring + LABEL_GAP + max(label_extent(nodes[m].label) for m in members) + GROUP_GAP
+        middle = (start + end) / 2
+        lines = group_label(selection.labels[group], middle, radius)
+        x, y = sum(line[0] for line in lines) / len(lines), sum(line[1] for line in lines) / len(lines)
+        node = Node(group, selection.labels[group], "group", x, y, 8.0, middle)
         node.tip = {"title": selection.labels[group], "lines": ["disease group of the review",
                     f"{len(members)} of its disorders drawn: " + ", ".join(nodes[m].label for m in members)]}
-        arcs.append(Arc(group, start, end, ring + 13, node))
+        arcs.append(Arc(group, start, end, ring + 13, node, tuple(members), radius))
     return arcs
 
 
@@ -482,63 +485,38 @@ def _node_tips(selection: Selection, nodes: dict[str, Node], edges: list[Edge]) 
         node.tip = {"title": f"{node.label} ({node.id})", "lines": lines}
 
 
-def label_anchor(node: Node, ring: float) -> tuple[float, float, float, str]:
-    """Where a ring label starts, its rotation in degrees (clockwise, y down) and its text anchor."""
-    offset = ring + 24
-    x, y = offset * math.cos(node.angle), offset * math.sin(node.angle)
-    degrees = math.degrees(node.angle)
-    if math.cos(node.angle) < 0:
-        return x, y, degrees + 180, "end"
-    return x, y, degrees, "start"
-
-
 def _bounds(nodes: dict[str, Node], arcs: list[Arc]) -> tuple[float, float, float, float]:
+    """The box holding every node, ring label (in either form) and group name, with a margin."""
     xs, ys = [0.0], [0.0]
-    ring = max((math.hypot(n.x, n.y) for n in nodes.values() if n.angle is not None), default=0.0)
     for node in nodes.values():
         if node.angle is None:
+            xs += [node.x - node.r, node.x + node.r]
+            ys += [node.y - node.r, node.y + node.r + 6 + DRUG_LABEL_SIZE]
             continue
-        reach = ring + 26 + label_extent(node.label)
+        ring = math.hypot(node.x, node.y)
+        reach = ring + LABEL_GAP + label_extent(node.label)
         xs.append(reach * math.cos(node.angle) + 14 * abs(math.sin(node.angle)) * math.copysign(1, math.cos(node.angle)))
         ys.append(reach * math.sin(node.angle) + 14 * abs(math.cos(node.angle)) * math.copysign(1, math.sin(node.angle)))
     for arc in arcs:
-        x, y, anchor, lines = group_label(arc.node)
-        width = max(text_width(line, LABEL_SIZE) for line in lines)
-        left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-        xs += [left, left + width, arc.node.x]
-        ys += [y - 10, y + 16 * len(lines), arc.node.y - 10]
-    margin = 24
+        corners = group_label_corners(arc.node.label, arc.node.angle, arc.label_radius)
+        xs += [x for x, _y in corners]
+        ys += [y for _x, y in corners]
+    margin = 12
     return min(xs) - margin, min(ys) - margin, max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin
-
-
-def connector(arc: Arc) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A faint line from the middle of a group's arc out to its diamond, between its members' labels."""
-    inner, outer = arc.radius + 8, math.hypot(arc.node.x, arc.node.y) - 12
-    angle = arc.node.angle
-    return (inner * math.cos(angle), inner * math.sin(angle)), (outer * math.cos(angle), outer * math.sin(angle))
-
-
-def group_label(node: Node) -> tuple[float, float, str, list[str]]:
-    """Where a group's label goes beside its diamond: first baseline point, anchor and lines."""
-    lines = textwrap.wrap(node.label, 26, break_long_words=False)
-    cos, sin = math.cos(node.angle), math.sin(node.angle)
-    if abs(sin) > 0.8:
-        y = node.y - 16 - 16 * (len(lines) - 1) if sin < 0 else node.y + 24
-        return node.x, y, "middle", lines
-    return node.x + (14 if cos >= 0 else -14), node.y + 4 - 8 * (len(lines) - 1), "start" if cos >= 0 else "end", lines
 
 
 def edge_path(view: NetworkView, edge: Edge) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float]]:
     """Start, control and end point of an edge's quadratic curve (approved lines bow to one side)."""
     a, b = view.nodes[edge.source], view.nodes[edge.target]
-    mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2
-    if edge.kind == "approved":
-        dx, dy = b.x - a.x, b.y - a.y
-        length = math.hypot(dx, dy) or 1
-        mx, my = mx - dy / length * 28, my + dx / length * 28
-    elif edge.kind == "subclass_of":
-        mx, my = mx * 0.9, my * 0.9
-    return (a.x, a.y), (mx, my), (b.x, b.y)
+    return curve((a.x, a.y), (b.x, b.y), edge.kind)
 
 
-# ----------------------------------------------------------------------------- HTML
+def crossings(view: NetworkView) -> list[tuple[Edge, Node]]:
+    """Every line with a node, other than its two ends, whose drawn circle touches it (none in a good drawing)."""
+    found = []
+    for edge in view.edges:
+        points = flatten(*edge_path(view, edge))
+        for node in view.nodes.values():
+            if node.id not in (edge.source, edge.target) and touches((node.x, node.y), node.extent, points, edge.width):
+                found.append((edge, node))
+    return found

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .layout import (APPROVED_COLOUR, DRUG_LABEL_SIZE, LABEL_SIZE, NetworkView, SUBCLASS_COLOUR,
-                         TYPE_COLOURS, TYPE_NAMES, connector, edge_path, edge_width, group_label,
-                         label_anchor, label_lines, level_colour)
+from .labels import DRUG_LABEL_SIZE, GROUP_LABEL_SIZE, LABEL_SIZE, group_label, label_anchor, label_lines
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+from .layout import (APPROVED_COLOUR, NetworkView, SUBCLASS_COLOUR, TYPE_COLOURS, TYPE_NAMES, edge_path, edge_width,
+                     level_colour)
 
 
 def render_static(view: NetworkView, path: Path) -> None:
@@ -39,15 +43,10 @@ def render_static(view: NetworkView, path: Path) -> None:
     for arc in view.arcs:
         axes.add_patch(ArcPatch((0, 0), 2 * arc.radius, 2 * arc.radius, theta1=math.degrees(arc.start),
                                 theta2=math.degrees(arc.end), edgecolor=TYPE_COLOURS["group"], linewidth=5 * pt, zorder=4))
-        (fx, fy), (tx, ty) = connector(arc)
-        axes.plot([fx, tx], [fy, ty], color=TYPE_COLOURS["group"], linewidth=1.2 * pt, linestyle=(0, (1, 4)), zorder=3)
-        node = arc.node
-        x, y, anchor, lines = group_label(node)
-        axes.scatter([node.x], [node.y], s=(13 * pt) ** 2, marker="D", color=TYPE_COLOURS["group"], zorder=6)
-        axes.text(x, y - 11, "\n".join(lines), ha={"start": "left", "middle": "center", "end": "right"}[anchor],
-                  va="top", multialignment={"start": "left", "middle": "center", "end": "right"}[anchor],
-                  linespacing=1.25, fontsize=LABEL_SIZE * pt, fontweight="bold", fontstyle="italic",
-                  color=TYPE_COLOURS["group"], zorder=7)
+        for x, y, rotation, line in group_label(arc.node.label, arc.node.angle, arc.label_radius):
+            axes.text(x, y, line, rotation=-rotation, rotation_mode="anchor", ha="center", va="center",
+                      fontsize=GROUP_LABEL_SIZE * pt, fontweight="bold", fontstyle="italic", color=TYPE_COLOURS["group"],
+                      zorder=7)
     for node in view.nodes.values():
         if node.narrower:
             axes.scatter([node.x], [node.y], s=(2 * (node.r + 3.5) * pt) ** 2, facecolors="none",
@@ -56,7 +55,7 @@ def render_static(view: NetworkView, path: Path) -> None:
                      edgecolors=TYPE_COLOURS["disorder"] if node.kind == "indication" else "white",
                      linewidths=1.5 * pt, zorder=6)
         if node.kind == "drug":
-            axes.text(node.x, node.y + node.r + 12, node.label, ha="center", va="center", fontsize=DRUG_LABEL_SIZE * pt,
+            axes.text(node.x, node.y + node.r + 4 + 0.6 * DRUG_LABEL_SIZE, node.label, ha="center", va="center", fontsize=DRUG_LABEL_SIZE * pt,
                       fontweight="bold", zorder=8, bbox={"boxstyle": "round,pad=0.12", "facecolor": "white",
                                                          "edgecolor": "none", "alpha": 0.85})
         else:
@@ -68,8 +67,7 @@ def render_static(view: NetworkView, path: Path) -> None:
                       markeredgecolor=TYPE_COLOURS["disorder"] if k == "indication" else "white", label=TYPE_NAMES[k])
                for k in ("drug", "disorder", "indication") if any(n.kind == k for n in view.nodes.values())]
     if view.arcs:
-        handles.append(Line2D([], [], marker="D", linestyle="", markersize=8, color=TYPE_COLOURS["group"],
-                              label=TYPE_NAMES["group"]))
+        handles.append(Line2D([], [], color=TYPE_COLOURS["group"], linewidth=5 * pt, label=TYPE_NAMES["group"]))
     if any(n.narrower for n in view.nodes.values()):
         handles.append(Line2D([], [], marker="o", linestyle="", markersize=12, markerfacecolor="none",
                               markeredgecolor=TYPE_COLOURS["group"], markeredgewidth=1.5,
@@ -89,12 +87,19 @@ def render_static(view: NetworkView, path: Path) -> None:
                   title_fontsize=13 * pt, alignment="left", handlelength=2.6, labelspacing=0.55)
     figure.text(14 / full_width, 1 - 12 / full_height, view.title, ha="left", va="top", fontsize=20 * pt, fontweight="bold")
     figure.text(14 / full_width, 1 - 40 / full_height, view.subtitle, ha="left", va="top", fontsize=13 * pt, color="#5b6573")
-    fmt = path.suffix.lower().lstrip(".")
+    save_figure(figure, path)
+
+
+def save_figure(figure: "Figure", path: Path) -> None:
+    """Save a figure as PNG (150 dpi) or SVG, chosen by the file's extension.
+
+    SVG keeps its text as text (searchable, small); neither format records a date, so rebuilds are identical.
+    """
     import matplotlib
 
-    # SVG keeps its text as text (searchable, small); neither format records a date, so rebuilds are identical
+    fmt = path.suffix.lower().lstrip(".")
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "jakgraph"}):
-        figure.savefig(path, format=fmt, dpi=150 if fmt == "png" else dpi, facecolor="white",
+        figure.savefig(path, format=fmt, dpi=150 if fmt == "png" else figure.dpi, facecolor="white",
                        metadata={"Software": None} if fmt == "png" else {"Date": None})
 
 

@@ -1,4 +1,4 @@
-"""``jakgraph gapmap -o gap.html|gap.png``: the evidence gap map of drugs by counted disorders."""
+"""``jakgraph gapmap -o gap.html|gap.png|gap.svg``: the evidence gap map of drugs by counted disorders."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +9,7 @@ from . import add_store_argument, store_from
 
 def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("-o", "--output", metavar="PATH", required=True,
-                         help="file to write: .html (works offline) or .png")
+                         help="file to write: .html (works offline), .png or .svg")
     add_store_argument(command)
 
 

@@ -1,8 +1,10 @@
 """The viz and gapmap pages in a real browser: Debian's Chromium, headless, driven by Playwright, network blocked.
 
 Each page is opened from a file with every request that is not ``file:`` or ``data:`` aborted and recorded;
-the tests check that none was made, that the page drew something, and that hovering or clicking an edge or a
-cell shows its evidence items with their references.
+the tests check that none was made, that the page drew something, that hovering or clicking an edge or a
+cell shows its evidence items with their references, and that the network can be explored: the wheel, the
+buttons, the keys and dragging move the view, the search box centres a node, the filters hide exactly the
+lines they should, and every label is legible in a 1000×700 window.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1400, "height": 1000}
+SMALL = {"width": 1000, "height": 700}
 LOCAL = ("file:", "data:")
 
 POINT_ON_EDGE = """hit => {
@@ -57,9 +60,10 @@ def pages(store_path, tmp_path_factory) -> dict[str, Path]:
     """The network and the gap map written by the commands."""
     folder = tmp_path_factory.mktemp("pages")
     written = {}
-    for command, name in (("viz", "net.html"), ("gapmap", "gap.html")):
-        written[command] = folder / name
-        result = run_cli(command, "-o", str(written[command]), "--store", str(store_path))
+    for key, command, name, options in (("viz", "viz", "net.html", []), ("gapmap", "gapmap", "gap.html", []),
+                                        ("viz-auto", "viz", "auto.html", ["--group", "autoinflammatory-disorders"])):
+        written[key] = folder / name
+        result = run_cli(command, "-o", str(written[key]), *options, "--store", str(store_path))
         assert result.returncode == 0, result.stderr
     return written
 
@@ -67,8 +71,8 @@ def pages(store_path, tmp_path_factory) -> dict[str, Path]:
 class OfflinePage:
     """A page whose every request is recorded and, unless it is a file or data URL, aborted."""
 
-    def __init__(self, browser: Any, path: Path) -> None:
-        self.context = browser.new_context(viewport=VIEWPORT)
+    def __init__(self, browser: Any, path: Path, viewport: dict[str, int] = VIEWPORT) -> None:
+        self.context = browser.new_context(viewport=viewport)
         self.requests: list[str] = []
         self.blocked: list[str] = []
         self.context.route("**/*", self._route)
@@ -157,6 +161,195 @@ def test_hovering_an_approval_and_a_drug(network_page):
     assert "FDA: non-segmental vitiligo" in network_page.tooltip()
     page.hover('[data-node="drug:baricitinib"] circle')
     assert "off-label evidence in 31 disorders" in network_page.tooltip()
+
+
+VIEW = """() => {
+  const svg = document.querySelector("svg.network");
+  return {box: svg.getAttribute("viewBox").split(" ").map(Number), scale: Number(svg.getAttribute("data-scale")),
+          near: svg.classList.contains("near")};
+}"""
+TO_USER = """([x, y]) => {
+  const svg = document.querySelector("svg.network"), p = svg.createSVGPoint();
+  p.x = x; p.y = y;
+  const q = p.matrixTransform(svg.getScreenCTM().inverse());
+  return [q.x, q.y];
+}"""
+SHOWN = """kind => [...document.querySelectorAll(`svg.network .edge[data-kind="${kind}"]`)]
+  .filter(e => getComputedStyle(e).display !== "none").map(e => e.getAttribute("data-edge"))"""
+TEXT_SIZES = """() => [...document.querySelectorAll("svg.network text")]
+  .filter(t => getComputedStyle(t).display !== "none" && !t.closest(".off"))
+  .map(t => { const m = t.getScreenCTM(); return [t.textContent, t.getAttribute("class"),
+                                                 parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b)]; })"""
+BARI, RUXO, UPA, ABRO = "drug:baricitinib", "drug:ruxolitinib", "drug:upadacitinib", "drug:abrocitinib"
+AUTOINFLAMMATORY = {f"{BARI}|disease:{d}" for d in (
+    "adult-onset-still-disease", "aicardi-goutieres-syndrome", "blau-syndrome", "candle-syndrome", "candle-like-syndrome",
+    "stat1-gain-of-function-syndrome", "savi", "systemic-juvenile-idiopathic-arthritis", "vexas-syndrome")} | {
+    f"{UPA}|disease:vexas-syndrome"}
+
+
+def view_state(page: Any) -> dict[str, Any]:
+    return page.evaluate(VIEW)
+
+
+def shown(page: Any, kind: str = "off_label") -> set[str]:
+    return set(page.evaluate(SHOWN, kind))
+
+
+def wait_for_scale_change(page: Any, old: float) -> dict[str, Any]:
+    page.wait_for_function("old => Number(document.querySelector('svg.network').getAttribute('data-scale')) !== old",
+                           arg=old, timeout=5_000)
+    return view_state(page)
+
+
+def test_wheel_buttons_keys_and_drag_move_the_view(network_page):
+    page = network_page.page
+    page.wait_for_selector("svg.network[data-scale]")
+    start = view_state(page)
+    svg = page.locator("svg.network").bounding_box()
+    x, y = svg["x"] + svg["width"] / 2 + 120, svg["y"] + svg["height"] / 2 - 40
+    under = page.evaluate(TO_USER, [x, y])
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, -300)  # exp(300 × 0.002): zoom in 1.82 times about the pointer
+    wheeled = wait_for_scale_change(page, start["scale"])
+    assert wheeled["scale"] / start["scale"] == pytest.approx(1.8221, rel=0.01)
+    assert page.evaluate(TO_USER, [x, y]) == pytest.approx(under, abs=0.5)  # the point under the pointer stays put
+
+    page.click('[data-zoom="out"]')
+    out = wait_for_scale_change(page, wheeled["scale"])
+    assert out["scale"] / wheeled["scale"] == pytest.approx(1 / 1.5, rel=0.005)
+    page.keyboard.press("+")
+    plus = wait_for_scale_change(page, out["scale"])
+    assert plus["scale"] / out["scale"] == pytest.approx(1.5, rel=0.005)
+    page.keyboard.press("0")
+    fitted = wait_for_scale_change(page, plus["scale"])
+    assert fitted["box"] == pytest.approx(start["box"], abs=1.0)  # text is hinted a little differently at each zoom
+
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("x => document.querySelector('svg.network').getAttribute('viewBox').split(' ')[0] != x",
+                           arg=f"{fitted['box'][0]:.2f}")
+    moved = view_state(page)
+    assert moved["box"][0] - fitted["box"][0] == pytest.approx(80 / fitted["scale"], rel=0.01)
+
+    corner = (svg["x"] + svg["width"] - 15, svg["y"] + svg["height"] - 15)  # empty paper, no line under it
+    page.mouse.move(*corner)
+    page.mouse.down()
+    page.mouse.move(corner[0] - 150, corner[1] - 90, steps=6)
+    page.mouse.up()
+    dragged = view_state(page)
+    assert dragged["box"][0] - moved["box"][0] == pytest.approx(150 / moved["scale"], rel=0.01)
+    assert dragged["box"][1] - moved["box"][1] == pytest.approx(90 / moved["scale"], rel=0.01)
+    assert dragged["box"][2:] == moved["box"][2:]
+    assert network_page.left_the_page() == []
+
+
+def test_labels_are_legible_in_a_1000_by_700_window(browser, pages):
+    small = OfflinePage(browser, pages["viz"], SMALL)
+    try:
+        page = small.page
+        page.wait_for_selector("svg.network[data-scale]")
+        texts = page.evaluate(TEXT_SIZES)
+        kinds = [cls for _text, cls, _size in texts]
+        # 38 ring labels in short form, 4 drug names, the groups' names in 2 + 1 lines
+        assert (kinds.count("label short"), kinds.count("drug-label"), kinds.count("group-label"), len(kinds)) == (38, 4, 3, 45)
+        assert min(size for _text, _cls, size in texts) >= 11
+        page.hover('text.label.short:text-is("systemic juvenile…")')
+        assert "systemic juvenile idiopathic arthritis (disease:systemic-juvenile-idiopathic-arthritis)" in small.tooltip()
+
+        scale = view_state(page)["scale"]
+        page.click('[data-zoom="in"]')
+        zoomed = wait_for_scale_change(page, scale)
+        assert zoomed["near"]  # close enough for the full labels
+        texts = page.evaluate(TEXT_SIZES)
+        kinds = [cls for _text, cls, _size in texts]
+        assert (kinds.count("label full"), kinds.count("label short")) == (38, 0)
+        assert "systemic juvenileidiopathic arthritis" in {text for text, _cls, _size in texts}
+        assert min(size for _text, _cls, size in texts) >= 11
+        assert small.left_the_page() == []
+    finally:
+        small.close()
+
+
+def test_search_centres_a_disorder_and_shows_its_evidence(network_page):
+    page = network_page.page
+    page.wait_for_selector("svg.network[data-scale]")
+    vexas = page.locator('[data-node="disease:vexas-syndrome"] circle')
+    svg = page.locator("svg.network").bounding_box()
+    middle = (svg["x"] + svg["width"] / 2, svg["y"] + svg["height"] / 2)
+
+    def centre_of(locator: Any) -> tuple[float, float]:
+        b = locator.bounding_box()
+        return b["x"] + b["width"] / 2, b["y"] + b["height"] / 2
+
+    before = centre_of(vexas)
+    assert abs(before[0] - middle[0]) + abs(before[1] - middle[1]) > 200
+    page.fill("#find-name", "VEXAS syndrome")
+    page.press("#find-name", "Enter")
+    page.wait_for_function("() => document.querySelector('svg.network').classList.contains('near')")
+    after = centre_of(vexas)
+    assert after == pytest.approx(middle, abs=1.5)
+    assert "VEXAS syndrome (disease:vexas-syndrome)" in page.inner_text("#details")
+    assert "off-label evidence for baricitinib, upadacitinib" in page.inner_text("#details")
+    assert page.inner_text("#find-message") == ""
+    focused = "() => document.querySelector('svg.network').classList.contains('focus')"
+    assert page.evaluate(focused)  # the rest of the drawing is dimmed around VEXAS syndrome and its two lines
+    page.select_option("select[name=min-level]", "7")  # hides VEXAS syndrome: the dimming goes with it
+    assert not page.evaluate(focused)
+    page.click("#show-all")
+
+    page.fill("#find-name", "pemphigoid")
+    page.press("#find-name", "Enter")
+    assert page.inner_text("#find-message") == ("3 match: bullous pemphigoid, lichen planus pemphigoides, "
+                                                "ocular mucous membrane pemphigoid.")
+    page.fill("#find-name", "tofu")
+    page.press("#find-name", "Enter")
+    assert page.inner_text("#find-message") == "Nothing drawn is called “tofu”."
+    assert network_page.left_the_page() == []
+
+
+def test_filters_hide_exactly_the_lines_they_should(network_page):
+    page = network_page.page
+    page.wait_for_selector("svg.network[data-scale]")
+    assert (len(shown(page)), len(shown(page, "approved"))) == (46, 6)
+
+    page.select_option("select[name=group]", "disease:autoinflammatory-disorders")
+    assert (shown(page), shown(page, "approved")) == (AUTOINFLAMMATORY, set())
+    assert page.inner_text("#subtitle") == ("2 drugs · 9 disorders · 10 drug–disorder pairs with off-label evidence · "
+                                            "0 approved pairs · groups: autoinflammatory disorders with cutaneous "
+                                            "manifestations")
+    assert page.locator("svg.network .node.drug:not(.off)").count() == 2
+
+    page.click("#show-all")
+    page.select_option("select[name=min-level]", "9")
+    assert shown(page) == {f"{BARI}|disease:chronic-graft-versus-host-disease", f"{BARI}|disease:psoriasis",
+                           f"{RUXO}|disease:alopecia-areata", f"{RUXO}|disease:psoriasis"}
+    assert len(shown(page, "approved")) == 6  # approvals have no level
+    page.uncheck("input[name=approved]")
+    assert shown(page, "approved") == set()
+
+    page.click("#show-all")
+    for drug in (ABRO, BARI, UPA):
+        page.uncheck(f'input[name=drug][value="{drug}"]')
+    assert len(shown(page)) == 7
+    assert shown(page, "approved") == {f"{RUXO}|disease:vitiligo", f"{RUXO}|disease:atopic-dermatitis"}
+    assert page.locator("svg.network .node.disorder:not(.off)").count() == 8
+    page.click("#show-all")
+    assert (len(shown(page)), len(shown(page, "approved"))) == (46, 6)
+    assert network_page.left_the_page() == []
+
+
+def test_a_filtered_command_opens_the_page_filtered(browser, pages):
+    auto = OfflinePage(browser, pages["viz-auto"], SMALL)
+    try:
+        page = auto.page
+        page.wait_for_selector("svg.network[data-scale]")
+        assert (shown(page), shown(page, "approved")) == (AUTOINFLAMMATORY, set())
+        assert page.eval_on_selector("select[name=group]", "s => s.value") == "disease:autoinflammatory-disorders"
+        assert min(size for _text, _cls, size in page.evaluate(TEXT_SIZES)) >= 11
+        page.click("#show-all")
+        assert (len(shown(page)), len(shown(page, "approved"))) == (46, 6)
+        assert auto.left_the_page() == []
+    finally:
+        auto.close()
 
 
 def test_gap_map_stays_offline_and_shows_cells(gap_page):

@@ -91,7 +91,9 @@
     target.addEventListener("focus", function () { pin(target); });
     target.addEventListener("click", function (event) { event.stopPropagation(); pin(target); });
   });
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && pinned) { light(pinned, false); pinned = null; }
-  });
+  function release() {
+    if (pinned) { light(pinned, false); pinned = null; }
+  }
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") release(); });
+  document.addEventListener("netview-release", release);  /* sent by the page's filters: what was pinned may be gone */
 })();
