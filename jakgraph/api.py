@@ -70,6 +70,7 @@ class Graph:
         jakgraph.errors.UserError: user applies to a SPARQL endpoint; /nonexistent/jakgraph is a folder
         """
         from jakgraph.graph.store import open_store
+        from jakgraph.queries.runner import run_internal
 
         options = {"graph": graph, "user": user, "password": password, "timeout": timeout}
         if isinstance(store, str) and store.startswith(("http://", "https://")):
@@ -84,7 +85,7 @@ class Graph:
             opened = open_store(store)
         found = cls(opened)
         try:
-            opened.query("ASK {}")  # takes an embedded store's lease now; fails here on a missing store
+            run_internal(opened, "reachable")  # takes an embedded store's lease now; fails here on a missing store
         except BaseException:
             found.close()
             raise
