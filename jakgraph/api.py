@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 
     from jakgraph.graph.store.protocol import Store
 
-ParameterValue = Union[str, int, float, Decimal, date, bool]
-"""What a stored question's parameter may be given as from Python: text (a CURIE, IRI, name or label) or a value."""
+ParameterValue = Union[str, int, float, Decimal, date, bool, None]
+"""What a stored question's parameter may be given as from Python: text (a CURIE, IRI, name or label), a value,
+or None for "not given" (the parameter's default, if it has one)."""
 
 ENDPOINT_OPTIONS = ("graph", "user", "password", "timeout")
 
@@ -184,8 +185,9 @@ class Graph:
 
     def ask(self, name: str, /, **parameters: ParameterValue) -> list[dict[str, Any]]:
         """The answer to stored question ``name``, one dict per row; parameters by keyword, each a CURIE, an IRI,
-        the name or label of what the graph holds (``drug="upadacitinib"``), or a Python number, date or bool.
-        A parameter's own column is named after the parameter (``drug``, not ``_drug_iri``).
+        the name or label of what the graph holds (``drug="upadacitinib"``), or a Python number, date or bool;
+        None leaves a parameter out. A parameter's own column is named after the parameter (``drug``, not
+        ``_drug_iri``).
 
         >>> [row["disease_label"] for row in g.ask("evidence-for-drug", drug="upadacitinib")][:2]
         ['VEXAS syndrome', 'alopecia areata']
@@ -292,7 +294,10 @@ class Graph:
         from jakgraph.queries.runner import run_query
 
         query = load_query(name)
-        results = run_query(self.store, name, {key: parameter_text(v) for key, v in parameters.items()})
+        for key in parameters:
+            query.parameter(key)  # an unknown name is refused even when its value is None
+        given = {key: parameter_text(value) for key, value in parameters.items() if value is not None}
+        results = run_query(self.store, name, given)
         variables = [variable.value for variable in results.variables]
         columns = [query.column(variable) for variable in variables]
         found = [{column: row[variable] for column, variable in zip(columns, variables)}
@@ -300,7 +305,7 @@ class Graph:
         return columns, found
 
 
-def parameter_text(value: ParameterValue) -> str:
+def parameter_text(value: str | int | float | Decimal | date | bool) -> str:
     """A parameter's value as the command line would give it: ``true``/``false``, an ISO date, a number's text.
 
     >>> parameter_text(True), parameter_text(date(2021, 9, 1)), parameter_text(Decimal("0.5")), parameter_text(20)

@@ -84,6 +84,14 @@ def test_parameters_by_label_id_curie_or_iri_give_the_same_answer(g, group):
                  selectivity="selectivity:jak1-selective") == HEADLINE
 
 
+def test_none_leaves_a_parameter_out(g):
+    assert g.ask("long-term-incidence-rates", drug=None) == g.ask("long-term-incidence-rates")
+    assert sorted({row["drug"] for row in g.ask("long-term-incidence-rates", drug=None)}) == [
+        "drug:abrocitinib", "drug:baricitinib", "drug:upadacitinib"]
+    with pytest.raises(UserError, match="has no parameter 'medicine'"):
+        g.ask("long-term-incidence-rates", medicine=None)
+
+
 def test_values_keep_their_types(g):
     rates = {(r["event_label"], r["dose_mg"]): r["rate"] for r in g.ask("long-term-incidence-rates", drug="abrocitinib")}
     assert rates[("herpes simplex", Decimal("200"))] == Decimal("11.83")
