@@ -84,13 +84,12 @@ class Graph:
                 raise UserError(f"{', '.join(given)} {verb} to a SPARQL endpoint; "
                                 f"{os.fspath(store) if store else 'the default store'} is a folder")
             opened = open_store(store)
-        found = cls(opened)
         try:
             run_internal(opened, "reachable")  # takes an embedded store's lease now; fails here on a missing store
         except BaseException:
-            found.close()
+            opened.close()
             raise
-        return found
+        return cls(opened)
 
     @property
     def store(self) -> "Store":

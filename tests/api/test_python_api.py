@@ -59,9 +59,7 @@ def test_the_docstring_examples_hold(name, g, default_store):
 
 def test_every_public_function_and_method_shows_an_example():
     public = ["jakgraph.open", "jakgraph.open_store", "jakgraph.api.Graph", "jakgraph.api.parameter_text"]
-    public += [f"jakgraph.api.Graph.{name}" for name in vars(jakgraph.api.Graph)
-               if not name.startswith("_") and name not in ("store", "location")]  # properties: found as such
-    public += ["jakgraph.api.Graph.store", "jakgraph.api.Graph.location"]
+    public += [f"jakgraph.api.Graph.{name}" for name in vars(jakgraph.api.Graph) if not name.startswith("_")]
     assert sorted(set(public) - set(DOCSTRINGS)) == []
 
 
