@@ -40,6 +40,15 @@ class StoredQuery(NamedTuple):
         """The summary's first sentence."""
         return re.split(r"(?<=[.?!])\s", self.summary, maxsplit=1)[0]
 
+    def column(self, variable: str) -> str:
+        """The name a column of the answer goes by: a parameter's own variable (``_drug_iri``) by the
+        parameter's name (``drug``), any other variable as it is.
+
+        >>> parsed_query("evidence-for-drug").column("_drug_iri"), parsed_query("evidence-for-drug").column("dose")
+        ('drug', 'dose')
+        """
+        return next((p.name for p in self.parameters if p.variable == variable), variable)
+
     def parameter(self, name: str) -> Parameter:
         for parameter in self.parameters:
             if parameter.name == name:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Callable, Iterable
 
 from jakgraph.ontology.namespaces import PREFIXES, compact
 
@@ -41,16 +43,24 @@ def rows_of(results: Any) -> tuple[list[str], list[list[Any]]]:
 INTEGER_TYPES = frozenset(XSD + name for name in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
     "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte"))
-REAL_TYPES = frozenset(XSD + name for name in ("decimal", "double", "float"))
+FLOAT_TYPES = frozenset(XSD + name for name in ("double", "float"))
 
 
 def value(term: Any, compact_iris: bool = False) -> Any:
-    """A term as a Python value: IRIs as text (``drug:baricitinib`` with ``compact_iris``), whole numbers as
-    ``int``, decimals and doubles as ``float``, booleans as ``bool``, other literals by their text; None stays None.
+    """A term as a Python value: IRIs as text (``drug:baricitinib`` with ``compact_iris``; an IRI no prefix fits
+    stays whole), whole numbers as ``int``, decimals as ``decimal.Decimal`` (exact, as written), doubles and
+    floats as ``float``, booleans as ``bool``, dates as ``datetime.date`` (date-times as ``datetime.datetime``),
+    other literals (language-tagged too) by their text; an ill-typed literal keeps its text; None stays None.
 
     >>> from pyoxigraph import Literal, NamedNode
     >>> value(Literal("271", datatype=NamedNode(XSD + "integer")))
     271
+    >>> value(Literal("0.50", datatype=NamedNode(XSD + "decimal")))
+    Decimal('0.50')
+    >>> value(Literal("2.5E1", datatype=NamedNode(XSD + "double")))
+    25.0
+    >>> value(Literal("2022-01-14", datatype=NamedNode(XSD + "date")))
+    datetime.date(2022, 1, 14)
     >>> value(NamedNode("https://w3id.org/jakgraph/drug/baricitinib"), compact_iris=True)
     'drug:baricitinib'
     """
@@ -63,17 +73,32 @@ def value(term: Any, compact_iris: bool = False) -> Any:
         return f"_:{term.value}"
     if kind != "Literal":
         return str(term)
-    datatype = term.datatype.value
+    parse = PARSERS.get(term.datatype.value)
+    if parse is None:
+        return term.value
     try:
-        if datatype in INTEGER_TYPES:
-            return int(term.value)
-        if datatype in REAL_TYPES:
-            return float(term.value)
-    except ValueError:
+        return parse(term.value)
+    except (ValueError, ArithmeticError):
         return term.value  # an ill-typed literal keeps its text
-    if datatype == XSD + "boolean":
-        return term.value in ("true", "1")
-    return term.value
+
+
+def _boolean(text: str) -> bool:
+    return text in ("true", "1")
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text)  # raises InvalidOperation (an ArithmeticError) on text that is no number
+
+
+PARSERS: dict[str, Callable[[str], Any]] = {
+    **{datatype: int for datatype in INTEGER_TYPES},
+    **{datatype: float for datatype in FLOAT_TYPES},
+    XSD + "decimal": _decimal,
+    XSD + "boolean": _boolean,
+    XSD + "date": date.fromisoformat,
+    XSD + "dateTime": datetime.fromisoformat,
+}
+"""The Python reading of each XSD datatype :func:`value` converts; any other literal is its text."""
 
 
 def rows(results: Any, compact_iris: bool = False) -> list[dict[str, Any]]:

@@ -1,14 +1,19 @@
 """Exports: one writer per output format (RDF, KGX, network files), and push to a remote triple store.
 
 :data:`FORMATS` names every format with the file extensions that stand for it, so that a command can infer
-the format from the output's name (``-o graph.graphml``) when the user gives none.
+the format from the output's name (``-o graph.graphml``) when the user gives none, and :func:`write_export`
+sends the graph to that format's writer: the one dispatch ``jakgraph export`` and :meth:`jakgraph.api.Graph.export`
+share.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from jakgraph.errors import UserError
+
+if TYPE_CHECKING:
+    from jakgraph.graph.store.protocol import Store
 
 
 class ExportFormat(NamedTuple):
@@ -65,3 +70,39 @@ def format_for(name: str | None, output: Path | None) -> ExportFormat:
         known = ", ".join(f"{e} ({f.name})" for f in FORMATS.values() for e in f.extensions)
         raise UserError(f"{output}: cannot tell the format from the name; give --format, or name the file {known}")
     return by_extension
+
+
+class Exported(NamedTuple):
+    """What :func:`write_export` wrote: the format, the file (or KGX folder), and for KGX its numbers of rows."""
+
+    format: ExportFormat
+    path: Path
+    nodes: int | None = None
+    edges: int | None = None
+
+
+def write_export(store: "Store", chosen: ExportFormat, output: Path) -> Exported:
+    """Write the graph of ``store`` to ``output`` in ``chosen``: a file written through a temporary one beside it
+    (RDF and network formats), or a folder of ``nodes.tsv`` and ``edges.tsv`` (KGX). Pick ``chosen`` with
+    :func:`format_for`; :meth:`jakgraph.api.Graph.export` shows it at work.
+    """
+    output = Path(output)
+    if chosen.kind == "kgx":
+        from .kgx import write_kgx
+
+        nodes, edges = write_kgx(store, output)
+        return Exported(chosen, output, nodes, edges)
+    if chosen.kind == "network":
+        from .network import write_network
+
+        write_network(store, chosen.name, output)
+        return Exported(chosen, output)
+    from .atomic import write_atomically
+    from .rdf import export
+
+    def write(path: Path) -> None:
+        with path.open("wb") as handle:
+            export(store, chosen.name, handle)
+
+    write_atomically(output, write)
+    return Exported(chosen, output)

@@ -23,38 +23,20 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from jakgraph.errors import UserError
-    from jakgraph.graph.export import format_for
+    from jakgraph.graph.export import format_for, write_export
 
     output = Path(args.output) if args.output else None
     chosen = format_for(args.format, output)
-    store = store_from(args)
-    if chosen.kind == "kgx":
-        from jakgraph.graph.export.kgx import write_kgx
-
-        if output is None:
-            raise UserError("--format kgx writes nodes.tsv and edges.tsv: give a folder with -o")
-        nodes, edges = write_kgx(store, output)
-        print(f"wrote {nodes} nodes and {edges} edges to {output}", file=sys.stderr)
-        return 0
-
-    if chosen.kind == "network":
-        from jakgraph.graph.export.network import write_network
-
-        if output is None:
-            raise UserError(f"--format {chosen.name} writes a file: give its path with -o")
-        write_network(store, chosen.name, output)
-        return 0
-
-    from jakgraph.graph.export.atomic import write_atomically
-    from jakgraph.graph.export.rdf import export
-
     if output is None:
-        export(store, chosen.name, sys.stdout.buffer)
+        if chosen.kind == "kgx":
+            raise UserError("--format kgx writes nodes.tsv and edges.tsv: give a folder with -o")
+        if chosen.kind == "network":
+            raise UserError(f"--format {chosen.name} writes a file: give its path with -o")
+        from jakgraph.graph.export.rdf import export
+
+        export(store_from(args), chosen.name, sys.stdout.buffer)
         return 0
-
-    def write(path: Path) -> None:
-        with path.open("wb") as handle:
-            export(store, chosen.name, handle)
-
-    write_atomically(output, write)
+    written = write_export(store_from(args), chosen, output)
+    if written.nodes is not None:
+        print(f"wrote {written.nodes} nodes and {written.edges} edges to {output}", file=sys.stderr)
     return 0

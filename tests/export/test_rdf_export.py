@@ -146,3 +146,12 @@ def test_export_refuses_a_format_that_contradicts_the_name(store_path, tmp_path)
     unknown = run_cli("export", "--store", str(store_path), "-o", str(tmp_path / "x.dat"))
     assert unknown.returncode == 1 and unknown.stderr.startswith(
         f"jakgraph export: {tmp_path / 'x.dat'}: cannot tell the format from the name; give --format")
+
+
+@pytest.mark.parametrize(("fmt", "message"), [
+    ("kgx", "--format kgx writes nodes.tsv and edges.tsv: give a folder with -o"),
+    ("gexf", "--format gexf writes a file: give its path with -o"),
+])
+def test_formats_that_write_files_refuse_stdout_before_opening_the_store(tmp_path, fmt, message):
+    result = run_cli("export", "--format", fmt, "--store", str(tmp_path / "no-store"))
+    assert (result.returncode, result.stderr) == (1, f"jakgraph export: {message}\n")

@@ -59,8 +59,8 @@ def test_linked_prefixes_expand_when_asked_for():
 
 
 def test_the_docstring_examples_hold():
-    from jakgraph.queries import binding, results
+    from jakgraph.queries import binding, catalog, results
 
-    for module in (namespaces, results, binding):
+    for module in (namespaces, results, binding, catalog):
         failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert tried > 0 and failed == 0, module.__name__
