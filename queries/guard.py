@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from jakgraph.errors import UserError
 
@@ -255,3 +255,17 @@ def check(text: str, allow_service: bool = False, allow_update: bool = False,
 def check_size(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse ``text`` only if it is too deep, too long or unreadable: what every query the engine runs must pass."""
     check(text, allow_service=True, allow_update=True, limits=limits)
+
+
+def undeclared_prefixes(text: str, known: Iterable[str]) -> list[Token]:
+    """The prefixed names of ``text`` whose prefix neither ``known`` nor a ``PREFIX`` of the text declares, in order
+    (read as pyoxigraph reads the text; strings, IRIs and comments cannot hold one).
+
+    >>> [token.text for token in undeclared_prefixes("PREFIX ex: <http://e/> SELECT * { ex:a foo:b drug:c }", ["drug"])]
+    ['foo:b']
+    """
+    tokens = list(PYOXIGRAPH.tokens(text))
+    declared = set(known)
+    declared |= {tokens[i + 1].text[:-1] for i, token in enumerate(tokens[:-1])
+                 if token.kind == "keyword" and token.text.upper() == "PREFIX" and tokens[i + 1].kind == "pname"}
+    return [token for token in tokens if token.kind == "pname" and token.text.partition(":")[0] not in declared]
