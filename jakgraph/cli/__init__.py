@@ -37,7 +37,8 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     main.add_argument("--version", action="version", version="jakgraph 0.1.0")
     sub = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, help_text in COMMANDS.items():
-        command = sub.add_parser(name, help=help_text, description=help_text)
+        # "resolve": a command may give -h/--help an action of its own (query NAME --help describes NAME)
+        command = sub.add_parser(name, help=help_text, description=help_text, conflict_handler="resolve")
         if only is None or name == only:
             importlib.import_module(f"jakgraph.cli.{name}_command").arguments(command)
     return main

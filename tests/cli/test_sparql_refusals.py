@@ -28,9 +28,7 @@ def test_an_update_is_refused_as_an_update(cli, store_path, query, message):
 def test_an_unknown_prefix_is_named_with_the_known_ones(cli, store_path, query, message):
     done = cli("sparql", query, "--store", str(store_path))
     assert (done.returncode, done.stdout) == (1, "")
-    prefix = message.split("'")[1].rstrip(":")
-    assert done.stderr == (f"jakgraph sparql: {message}known prefixes: {KNOWN}; "
-                           f"declare another with PREFIX {prefix}: <IRI>\n")
+    assert done.stderr == f"jakgraph sparql: {message}known prefixes: {KNOWN}; a query may declare others with PREFIX\n"
 
 
 def test_a_prefix_the_query_declares_is_known(cli, store_path):
