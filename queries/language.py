@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 LANGUAGES = ("en", "es")
+BATCH = 200  # labels looked up per query
 
 
 class Solutions:
@@ -50,12 +51,11 @@ def translations(store: Any, labels: set[Any], language: str) -> dict[Any, Any]:
     from .binding import bind_rows
     from .catalog import internal_query
 
-    if not labels:
-        return {}
     ordered = sorted(labels, key=lambda term: term.value)
-    text = bind_rows(internal_query("translations"), ["_label", "_language_string"],
-                     [[label, Literal(language)] for label in ordered])
     found: dict[Any, set[Any]] = {}
-    for solution in store.query(text):
-        found.setdefault(solution["_label"], set()).add(solution["translation"])
+    for start in range(0, len(ordered), BATCH):  # a VALUES row is 5 tokens: batches stay within the guard's limit
+        text = bind_rows(internal_query("translations"), ["_label", "_language_string"],
+                         [[label, Literal(language)] for label in ordered[start:start + BATCH]])
+        for solution in store.query(text):
+            found.setdefault(solution["_label"], set()).add(solution["translation"])
     return {label: next(iter(options)) for label, options in found.items() if len(options) == 1}
