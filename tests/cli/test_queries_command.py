@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from jakgraph.cli.query_card import card
+from jakgraph.errors import UserError
 from jakgraph.queries.catalog import load_query
 
 NARROW = {"COLUMNS": "100"}
-
-
-def parameter_lines(done) -> list[str]:
-    """The lines of a card between its "Parameters" line and the blank line after them."""
-    lines = done.stdout.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Parameters")) + 1
-    return lines[start:lines.index("", start)]
 
 ISOFORM_CARD = """drugs-by-isoform
   Which drugs inhibit a given JAK isoform, and are they selective for it?
@@ -26,6 +21,18 @@ SPARQL (each parameter is bound in a VALUES row at the start of the WHERE clause
 """
 
 
+@pytest.fixture(autouse=True)
+def narrow(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+def parameter_lines(text: str) -> list[str]:
+    """The lines of a card between its "Parameters" line and the blank line after them."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Parameters")) + 1
+    return lines[start:lines.index("", start)]
+
+
 def test_the_list_names_each_question_with_its_title_and_parameters(cli, store_path):
     lines = cli("queries", "--store", str(store_path)).stdout.splitlines()
     assert [line.split()[0] for line in lines[2:-1]][:3] == ["adverse-event-across-evidence", "adverse-events-of-item",
@@ -36,23 +43,22 @@ def test_the_list_names_each_question_with_its_title_and_parameters(cli, store_p
     assert rows["selective-drugs-with-design-in-group"].endswith("  selectivity design group")
 
 
-def test_a_card_shows_the_question_its_parameters_their_values_and_the_sparql(cli, store_path):
-    done = cli("queries", "drugs-by-isoform", "--store", str(store_path), env=NARROW)
-    assert done.returncode == 0, done.stderr
-    text = load_query("drugs-by-isoform").text
-    assert done.stdout == ISOFORM_CARD + "".join(line + "\n" for line in text.splitlines() if not line.startswith("#+"))
-
-
-def test_query_name_help_shows_the_card_then_the_options(cli, store_path):
+def test_query_name_help_is_the_card_then_the_options(cli, store_path, store):
     done = cli("query", "drugs-by-isoform", "--help", "--store", str(store_path), env=NARROW)
     assert done.returncode == 0, done.stderr
-    card, _, options = done.stdout.partition("\n\nusage: jakgraph query ")
-    assert card + "\n" == cli("queries", "drugs-by-isoform", "--store", str(store_path), env=NARROW).stdout
+    text = load_query("drugs-by-isoform").text
+    shown, _, options = done.stdout.partition("\n\nusage: jakgraph query ")
+    assert shown + "\n" == ISOFORM_CARD + "".join(line + "\n" for line in text.splitlines() if not line.startswith("#+"))
     assert "--lang {en,es}" in options and "--wide" in options
 
 
-def test_a_long_list_of_values_is_cut_with_a_count(cli, store_path):
-    assert parameter_lines(cli("queries", "evidence-for-drug", "--store", str(store_path), env=NARROW)) == [
+def test_queries_name_is_the_same_card(cli, store_path, store):
+    done = cli("queries", "drugs-by-isoform", "--store", str(store_path), env=NARROW)
+    assert done.stdout == card(load_query("drugs-by-isoform"), store)
+
+
+def test_a_long_list_of_values_is_cut_with_a_count(store):
+    assert parameter_lines(card(load_query("evidence-for-drug"), store)) == [
         "  drug  a drug; default drug:abrocitinib (abrocitinib)",
         "        16 values: abrocitinib, adalimumab, anakinra, baricitinib, biologics, clobetasol,",
         "        corticosteroids, cyclosporine, … (all with labels: jakgraph queries evidence-for-drug drug)"]
@@ -63,12 +69,14 @@ def test_a_long_list_of_values_is_cut_with_a_count(cli, store_path):
     ("studies-above-size", "  min_n  a whole number; default 20"),
     ("provenance", "  record  the IRI or CURIE of any record (such as drug:baricitinib); default"),
 ])
-def test_each_kind_of_parameter_is_described(cli, store_path, name, line):
-    assert parameter_lines(cli("queries", name, "--store", str(store_path), env=NARROW))[0] == line
+def test_each_kind_of_parameter_is_described(store, name, line):
+    assert parameter_lines(card(load_query(name), store))[0] == line
 
 
-def test_without_a_graph_the_card_says_why_it_has_no_values(cli, tmp_path):
-    lines = parameter_lines(cli("queries", "drugs-by-isoform", "--store", str(tmp_path / "none"), env=NARROW))
+def test_without_a_graph_the_card_says_why_it_has_no_values(tmp_path):
+    from jakgraph.graph.store import open_store
+
+    lines = parameter_lines(card(load_query("drugs-by-isoform"), open_store(tmp_path / "none")))
     assert lines[0] == "  isoform  an isoform; default isoform:jak2"  # the class's name is in the graph too
     assert " ".join(line.strip() for line in lines[1:]) == (
         f"values: the graph cannot be read (no graph has been built at {tmp_path / 'none'}: run 'jakgraph build' "
@@ -87,12 +95,19 @@ def test_a_parameters_values_with_their_labels(cli, store_path):
         "(4 rows)"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("studies-above-size", "min_n"), "query studies-above-size, parameter min_n takes a whole number: it has no "
-                                      "list of values"),
-    (("drugs-by-isoform", "colour"), "query drugs-by-isoform has no parameter 'colour' (its parameters: isoform)"),
-    (("drugs-by-isofrom",), "unknown query 'drugs-by-isofrom'; did you mean drugs-by-isoform?"),
-])
-def test_what_has_no_values_is_one_line(cli, store_path, args, message):
-    done = cli("queries", *args, "--store", str(store_path))
-    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"jakgraph queries: {message}\n")
+def test_a_parameter_without_a_list_of_values_is_one_line(cli, store_path):
+    done = cli("queries", "studies-above-size", "min_n", "--store", str(store_path))
+    assert (done.returncode, done.stdout, done.stderr) == (
+        1, "", "jakgraph queries: query studies-above-size, parameter min_n takes a whole number: it has no list of "
+               "values\n")
+
+
+def test_values_of_an_unknown_parameter(store):
+    from jakgraph.cli.queries_command import print_values
+
+    query = load_query("drugs-by-isoform")
+    with pytest.raises(UserError, match=r"^query drugs-by-isoform has no parameter 'colour' \(its parameters: "
+                                        r"isoform\)$"):
+        print_values(query, query.parameter("colour"), store)
+    with pytest.raises(UserError, match="^query provenance, parameter record takes the IRI or CURIE of any record: "):
+        print_values(load_query("provenance"), load_query("provenance").parameter("record"), store)

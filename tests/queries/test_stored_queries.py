@@ -59,16 +59,24 @@ def test_parameters_go_in_as_one_values_row_of_library_serialised_terms():
                                                          '  VALUES (?_x) { ("a#b") }\n ?s ?p ?_x }')
 
 
+def test_an_unknown_query_name_is_one_line_with_the_closest_names(store_path):
+    result = run_cli("query", "evidence-for-drugs", "--store", str(store_path))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == ("jakgraph query: unknown query 'evidence-for-drugs'; did you mean evidence-for-drug, "
+                             "evidence-for-disease or evidence-by-design?\n")
+
+
 @pytest.mark.parametrize(("name", "message"), [
-    ("evidence-for-drugs", "did you mean evidence-for-drug, evidence-for-disease or evidence-by-design?"),
     ("table7", "did you mean table-7?"),
     ("selective", "did you mean selective-drugs-with-design-in-group?"),  # a name that holds it
     ("no-such-question", "no stored query is named like it ('jakgraph queries' lists all 36)"),
 ])
-def test_an_unknown_query_name_is_one_line_with_the_closest_names(store_path, name, message):
-    result = run_cli("query", name, "--store", str(store_path))
-    assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == f"jakgraph query: unknown query {name!r}; {message}\n"
+def test_the_closest_names(name, message):
+    from jakgraph.errors import UserError
+
+    with pytest.raises(UserError) as unknown:
+        load_query(name)
+    assert str(unknown.value) == f"unknown query {name!r}; {message}"
 
 
 def test_unknown_parameter_lists_the_known_ones(store_path):
