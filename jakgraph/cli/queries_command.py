@@ -26,11 +26,11 @@ def run(args: argparse.Namespace) -> int:
 
     from jakgraph.queries.catalog import all_queries, load_query
 
-    from .terminal import print_plain_table
+    from .terminal import print_table
 
     if args.name is None:
         rows = [[q.name, q.summary if args.long else q.title, listed(q.parameters)] for q in all_queries()]
-        print_plain_table(["name", "question", "parameters"], rows, end="")
+        print_table(["name", "question", "parameters"], rows, end="")
         return 0
     query = load_query(args.name)
     if args.parameter is not None:
@@ -47,11 +47,11 @@ def print_values(query, parameter, store) -> int:
     from jakgraph.queries.values import choices
 
     from .query_card import TYPE_TEXT
-    from .terminal import print_plain_table
+    from .terminal import print_table
 
     if parameter.type != "iri" or (parameter.range is None and not parameter.choices):
         kind = "the IRI or CURIE of any record" if parameter.type == "iri" else TYPE_TEXT[parameter.type]
         raise UserError(f"query {query.name}, parameter {parameter.name} takes {kind}: it has no list of values")
-    print_plain_table(["value", "label (en)", "label (es)"],
-                      [[choice.curie, choice.label_en, choice.label_es] for choice in choices(store, parameter)], end="")
+    print_table(["value", "label (en)", "label (es)"],
+                [[choice.curie, choice.label_en, choice.label_es] for choice in choices(store, parameter)], end="")
     return 0

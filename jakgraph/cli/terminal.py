@@ -1,8 +1,9 @@
 """What the commands print: tables that fit the terminal and progress bars, drawn by ``rich`` on a terminal only.
 
 On a terminal a table is drawn by ``rich`` to the terminal's width (``$COLUMNS`` if set): long cells wrap at
-spaces, words longer than their column fold onto the next line, numbers are right-aligned, and a rule separates
-rows when some of them take several lines. When standard output is a file or a pipe, the table is the plain text
+spaces, words longer than their column fold onto the next line, numbers are right-aligned, and a blank line
+separates rows when some of them take several lines. No colours or box-drawing characters: a line is as long as it
+looks, and reads the same in any terminal. When standard output is a file or a pipe, the table is the plain text
 of :func:`jakgraph.queries.results.table`, whole, one line per row (what scripts and tests read), and ``rich`` is
 not imported: a cold ``jakgraph query`` into a pipe costs no more than before it.
 """
@@ -60,7 +61,7 @@ def fitted_widths(natural: list[int], least: list[int], room: int) -> list[int]:
     return widths
 
 
-def print_table(text: "TableText", out: "Console | None" = None) -> None:
+def draw_table(text: "TableText", out: "Console | None" = None) -> None:
     """``text`` as a rich table that fits the console's width, with its row count under it."""
     from rich.box import Box
     from rich.table import Table
@@ -73,9 +74,10 @@ def print_table(text: "TableText", out: "Console | None" = None) -> None:
     least = [max(len(word) for word in title.split() or [""]) for title in text.header]  # titles keep whole words
     room = max(len(natural), out.width - COLUMN_GAP * (len(natural) - 1))
     widths = fitted_widths(natural, least, room)
-    rule_under_header = Box("    \n    \n -  \n    \n    \n    \n    \n    \n", ascii=True)  # as the plain table's
+    # a rule of hyphens under the titles, as in the plain table, and no styles: a line is as long as it looks
+    rule_under_header = Box("    \n    \n -  \n    \n    \n    \n    \n    \n", ascii=True)
     table = Table(box=rule_under_header, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
-                  show_lines=widths != natural, header_style="")  # no styles, no box-drawing characters: a line is as long as it looks
+                  show_lines=widths != natural, header_style="")
     for title, numeric, width in zip(text.header, text.numeric, widths):
         table.add_column(title, justify="right" if numeric else "left", overflow="fold", width=width)
     for row in text.rows:
@@ -101,18 +103,18 @@ def print_results(results: Any, fmt: str, view: "View | None" = None, wide: bool
     if not text.rows and nothing:
         print(nothing)
         return
-    print_table(text)
+    draw_table(text)
 
 
-def print_plain_table(header: list[str], rows: list[list[str]], numeric: list[bool] | None = None,
-                      end: str = "\n") -> None:
-    """A table of ready-made cells (``stats``, ``network``): fitted by rich on a terminal, plain text otherwise."""
+def print_table(header: list[str], rows: list[list[str]], numeric: list[bool] | None = None, end: str = "\n") -> None:
+    """A table of ready-made cells (``queries``, ``stats``, ``network``): fitted by rich on a terminal, plain text
+    otherwise; ``end`` follows it."""
     from jakgraph.queries.presentation import TableText
     from jakgraph.queries.results import table
 
     numeric = numeric or [False] * len(header)
     if is_terminal(sys.stdout):
-        print_table(TableText(header, rows, numeric))
+        draw_table(TableText(header, rows, numeric))
         if end:
             print(end, end="")
         return

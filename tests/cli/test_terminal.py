@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from jakgraph.cli.terminal import fitted_widths, print_table, progress_bar
+from jakgraph.cli.terminal import draw_table, fitted_widths, progress_bar
 from jakgraph.queries.presentation import TableText
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -63,7 +63,7 @@ def test_source_conflicts_fit_in_100_columns_of_a_terminal(store_path):
 
 def test_a_table_that_fits_is_drawn_whole_with_numbers_right_aligned():
     screen, console = rich_console(60)
-    print_table(TableText(["drug", "patients"], [["baricitinib", "428"], ["abrocitinib", "2"]], [False, True]),
+    draw_table(TableText(["drug", "patients"], [["baricitinib", "428"], ["abrocitinib", "2"]], [False, True]),
                 console)
     assert screen.getvalue().splitlines() == ["drug         patients", "------------ --------",
                                               "baricitinib       428", "abrocitinib         2", "(2 rows)"]
@@ -71,7 +71,7 @@ def test_a_table_that_fits_is_drawn_whole_with_numbers_right_aligned():
 
 def test_a_wide_table_wraps_its_cells_and_rules_its_rows():
     screen, console = rich_console(30)
-    print_table(TableText(["n", "disorder", "drugs"], [["7", "alopecia-areata", "abrocitinib, ruxolitinib"],
+    draw_table(TableText(["n", "disorder", "drugs"], [["7", "alopecia-areata", "abrocitinib, ruxolitinib"],
                                                        ["1", "VEXAS", "baricitinib"]], [True, False, False]), console)
     assert [line.rstrip() for line in screen.getvalue().splitlines()] == [
         "n  disorder      drugs", "-- ------------- -------------",
