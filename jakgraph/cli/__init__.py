@@ -14,7 +14,7 @@ COMMANDS = {
     "stats": "Count triples per graph and instances per class in the store.",
     "validate": "Load the curated tables and check them against the SHACL shapes, without writing.",
     "sparql": "Run a SPARQL query (text or a .rq file) against the store.",
-    "queries": "List the stored questions; with NAME, one question: its parameters, their values in the graph, its SPARQL.",
+    "queries": "List the stored questions; with NAME, one question's parameters, their values and its SPARQL.",
     "query": "Answer a stored question, with parameters checked and bound as RDF terms.",
     "serve": "Serve the store as a read-only SPARQL endpoint with dereferenceable IRIs.",
     "push": "Load the graph into a remote triple store, replacing one named graph atomically.",

@@ -25,7 +25,8 @@ class QueryHelp(argparse.Action):
 
 def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("-h", "--help", action=QueryHelp)
-    command.add_argument("name", help="stored query name (see 'jakgraph queries'; 'jakgraph queries NAME' describes one)")
+    command.add_argument("name", help="stored query name ('jakgraph queries' lists them, 'jakgraph queries NAME' "
+                                      "describes one)")
     command.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                          help="parameter value; repeat for several")
     command.add_argument("--format", choices=("table", "csv", "tsv", "json", "srj"), default="table",

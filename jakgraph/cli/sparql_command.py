@@ -73,7 +73,7 @@ def checked(text: str, allow_service: bool) -> str:
 
 
 def unknown_prefix(name: str, known: list[str]) -> Exception:
-    """``unknown prefix 'drugs:' in drugs:x; did you mean drug:? …``: the prefix, the closest known ones, all of them."""
+    """``unknown prefix 'drugs:' in drugs:x; did you mean drug:? …``: the prefix, the closest and all known ones."""
     import difflib
 
     from jakgraph.errors import UserError
