@@ -14,6 +14,13 @@ METRIC_UNIT = {"rate-per-100py": "/100 patient-years", "percentage": "%"}
 METRIC_NOTE = {"odds-ratio": " (odds ratio)", "relative-risk": " (relative risk)", "count": " events"}
 
 
+def metric_note(metric: str, value: object, value_max: object) -> str:
+    """What follows a figure in a finding's label: `` events`` after a count, `` event`` after a count of exactly one."""
+    if metric == "count" and value_max is None and value == 1:
+        return " event"
+    return METRIC_NOTE.get(metric, "")
+
+
 def comparator_node(value: str) -> NamedNode:
     """A safety comparator: a drug id, or placebo / vehicle."""
     if value in NON_DRUG_COMPARATORS:
@@ -67,7 +74,7 @@ def add_finding(sink: TripleSink, sources: Provenance, record: SafetyFinding, la
         label += f": {number_text(record.value)}"
         if record.value_max is not None:
             label += f"–{number_text(record.value_max)}"
-        label += METRIC_UNIT.get(record.metric, "") + METRIC_NOTE.get(record.metric, "")
+        label += METRIC_UNIT.get(record.metric, "") + metric_note(record.metric, record.value, record.value_max)
     add(node, RDFS.label, text(label))
     sources.derive(node, record.source)
     sources.cite(node, record.refs)

@@ -122,15 +122,29 @@ def bind_values(sparql: str, bound: dict[str, Any]) -> str:
     """
     if not bound:
         return sparql
-    for name, value in bound.items():
-        if type(value).__name__ not in ("NamedNode", "Literal"):
-            raise TypeError(f"?{name} takes a pyoxigraph NamedNode or Literal, not {type(value).__name__}")
-    names = " ".join(f"?{name}" for name in bound)
-    row = " ".join(str(value) for value in bound.values())
+    return bind_rows(sparql, list(bound), [list(bound.values())])
+
+
+def bind_rows(sparql: str, names: list[str], rows: list[list[Any]]) -> str:
+    """The query with a ``VALUES (?a ?b) { (term term) (term term) … }`` block of several rows at the start of its
+    outer ``WHERE``, written as :func:`bind_values` writes one row (pyoxigraph terms only).
+
+    >>> from pyoxigraph import Literal
+    >>> print(bind_rows("SELECT * WHERE { }", ["_x"], [[Literal("a", language="en")], [Literal("b")]]))
+    SELECT * WHERE {
+      VALUES (?_x) { ("a"@en) ("b") }
+     }
+    """
+    for row in rows:
+        for name, value in zip(names, row):
+            if type(value).__name__ not in ("NamedNode", "Literal"):
+                raise TypeError(f"?{name} takes a pyoxigraph NamedNode or Literal, not {type(value).__name__}")
+    variables = " ".join(f"?{name}" for name in names)
+    block = " ".join("(" + " ".join(str(value) for value in row) + ")" for row in rows)
     match = next((m for m in WHERE.finditer(sparql) if not in_comment(sparql, m.start())), None)
     if match is None:
         raise UserError("the query has no WHERE clause to bind parameters in")
-    return f"{sparql[:match.end()]}\n  VALUES ({names}) {{ ({row}) }}\n{sparql[match.end():]}"
+    return f"{sparql[:match.end()]}\n  VALUES ({variables}) {{ {block} }}\n{sparql[match.end():]}"
 
 
 def in_comment(text: str, position: int) -> bool:

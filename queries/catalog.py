@@ -135,10 +135,28 @@ def stored_names() -> tuple[str, ...]:
 
 
 def load_query(name: str) -> StoredQuery:
-    """The stored query ``name`` (file ``queries/NAME.rq``), or a UserError listing the names that exist."""
+    """The stored query ``name`` (file ``queries/NAME.rq``), or a one-line UserError naming the closest names.
+
+    >>> load_query("table7")
+    Traceback (most recent call last):
+    ...
+    jakgraph.errors.UserError: unknown query 'table7'; did you mean table-7?
+    """
     if name not in stored_names():
-        raise UserError(f"unknown query {name!r}; stored queries are: {', '.join(stored_names())}")
+        raise UserError(f"unknown query {name!r}; " + suggestion(name, stored_names()))
     return parsed_query(name)
+
+
+def suggestion(name: str, names: tuple[str, ...], most: int = 3) -> str:
+    """``did you mean a, b or c?``: the names nearest ``name`` (by spelling, or holding it), else how to list them."""
+    import difflib
+
+    near = difflib.get_close_matches(name, names, n=most, cutoff=0.6)
+    near += [known for known in names if name and name.casefold() in known and known not in near]
+    near = near[:most]
+    if not near:
+        return f"no stored query is named like it ('jakgraph queries' lists all {len(names)})"
+    return "did you mean " + (near[0] if len(near) == 1 else ", ".join(near[:-1]) + " or " + near[-1]) + "?"
 
 
 @lru_cache(maxsize=None)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime
-from decimal import Decimal
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from jakgraph.ontology.namespaces import PREFIXES, compact
 
 from .results_json import json_term
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from .presentation import View
 
 XSD = PREFIXES["xsd"]
 FORMATS = ("table", "csv", "tsv", "json", "srj")
@@ -86,8 +89,22 @@ def _boolean(text: str) -> bool:
     return text in ("true", "1")
 
 
-def _decimal(text: str) -> Decimal:
+def _decimal(text: str) -> "Decimal":
+    from decimal import Decimal  # here, not at the top: a cold `jakgraph query` prints cells and needs no Decimal
+
     return Decimal(text)  # raises InvalidOperation (an ArithmeticError) on text that is no number
+
+
+def _date(text: str) -> Any:
+    from datetime import date
+
+    return date.fromisoformat(text)
+
+
+def _date_time(text: str) -> Any:
+    from datetime import datetime
+
+    return datetime.fromisoformat(text)
 
 
 PARSERS: dict[str, Callable[[str], Any]] = {
@@ -95,8 +112,8 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     **{datatype: float for datatype in FLOAT_TYPES},
     XSD + "decimal": _decimal,
     XSD + "boolean": _boolean,
-    XSD + "date": date.fromisoformat,
-    XSD + "dateTime": datetime.fromisoformat,
+    XSD + "date": _date,
+    XSD + "dateTime": _date_time,
 }
 """The Python reading of each XSD datatype :func:`value` converts; any other literal is its text."""
 
@@ -107,34 +124,54 @@ def rows(results: Any, compact_iris: bool = False) -> list[dict[str, Any]]:
     return [{name: value(solution[name], compact_iris) for name in variables} for solution in results]
 
 
-def render(results: Any, fmt: str = "table") -> str:
-    """Text of a SELECT, ASK or CONSTRUCT result in ``fmt``."""
+def render(results: Any, fmt: str = "table", view: "View | None" = None) -> str:
+    """Text of a SELECT, ASK or CONSTRUCT result in ``fmt``.
+
+    CSV, TSV and JSON keep the SPARQL variable names and the engine's row order, and are never cut; the table
+    titles a parameter column by its name and orders rows and list cells naturally
+    (:mod:`jakgraph.queries.presentation`, from the query's ``view``). List cells are ordered in every format
+    but ``srj``, which is the engine's answer as SPARQL 1.1 writes it.
+    """
     kind = type(results).__name__
     if kind == "QueryBoolean":
         return json.dumps({"head": {}, "boolean": bool(results)}) + "\n" if fmt in ("json", "srj") else f"{bool(results)}\n".lower()
     if not hasattr(results, "variables"):  # CONSTRUCT or DESCRIBE: QueryTriples, or an endpoint's list of triples
         return "".join(f"{t} .\n" for t in results)  # N-Triples
     variables, rows = rows_of(results)
-    if fmt == "json":
-        records = [{v: plain(t) for v, t in zip(variables, row) if t is not None} for row in rows]
-        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
     if fmt == "srj":
         bindings = [{v: json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
-    cells = [[plain(t) for t in row] for row in rows]
-    if fmt in ("csv", "tsv"):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(variables)
-        writer.writerows(cells)
-        return buffer.getvalue()
-    return table(variables, cells)
+    from .presentation import View, list_text, table_text
+
+    view = view or View()
+    if fmt == "table":
+        return table(*table_text(variables, rows, view))
+    lists = [view.lists.get(v) for v in variables]
+    cells = [[list_text(plain(t), lists[i], spaced=False) if lists[i] and t is not None else plain(t)
+              for i, t in enumerate(row)] for row in rows]
+    if fmt == "json":
+        records = [{v: c for v, c, t in zip(variables, texts, row) if t is not None} for texts, row in zip(cells, rows)]
+        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(variables)
+    writer.writerows(cells)
+    return buffer.getvalue()
 
 
-def table(header: list[str], cells: Iterable[list[str]]) -> str:
-    """An aligned plain-text table with a rule under the header."""
+def table(header: list[str], cells: Iterable[list[str]], numeric: list[bool] | None = None) -> str:
+    """An aligned plain-text table with a rule under the header; ``numeric`` columns are right-aligned.
+
+    >>> print(table(["drug", "patients"], [["baricitinib", "428"], ["abrocitinib", "2"]], [False, True]), end="")
+    drug         patients
+    -----------  --------
+    baricitinib       428
+    abrocitinib         2
+    (2 rows)
+    """
     cells = list(cells)
+    right = numeric or [False] * len(header)
     widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(header)]
-    line = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()
+    line = lambda row: "  ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right)).rstrip()
     out = [line(header), line(["-" * w for w in widths])] + [line(row) for row in cells]
     return "\n".join(out) + f"\n({len(cells)} row{'s' if len(cells) != 1 else ''})\n"

@@ -14,7 +14,7 @@ COMMANDS = {
     "stats": "Count triples per graph and instances per class in the store.",
     "validate": "Load the curated tables and check them against the SHACL shapes, without writing.",
     "sparql": "Run a SPARQL query (text or a .rq file) against the store.",
-    "queries": "List the stored questions with their parameters.",
+    "queries": "List the stored questions; with NAME, one question's parameters, their values and its SPARQL.",
     "query": "Answer a stored question, with parameters checked and bound as RDF terms.",
     "serve": "Serve the store as a read-only SPARQL endpoint with dereferenceable IRIs.",
     "push": "Load the graph into a remote triple store, replacing one named graph atomically.",
@@ -37,7 +37,8 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     main.add_argument("--version", action="version", version="jakgraph 0.1.0")
     sub = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, help_text in COMMANDS.items():
-        command = sub.add_parser(name, help=help_text, description=help_text)
+        # "resolve": a command may give -h/--help an action of its own (query NAME --help describes NAME)
+        command = sub.add_parser(name, help=help_text, description=help_text, conflict_handler="resolve")
         if only is None or name == only:
             importlib.import_module(f"jakgraph.cli.{name}_command").arguments(command)
     return main

@@ -18,7 +18,8 @@ def run(args: argparse.Namespace) -> int:
     from jakgraph.graph.network.analysis import (LOW_LEVEL_DESIGN, design_rank, disorder_projection,
                                                  disorders_sharing_drugs, evidence_scale, most_connected,
                                                  single_drug_low_evidence)
-    from jakgraph.queries.results import table
+
+    from .terminal import print_table
 
     if args.top < 0:
         raise UserError(f"--top {args.top}: give a number of rows, 0 for all")
@@ -30,29 +31,29 @@ def run(args: argparse.Namespace) -> int:
 
     drugs = most_connected(summary, "drug", top)
     print("Most connected drugs: counted disorders each drug reaches with off-label evidence")
-    print(table(["drug", "disorders", "items", "patients"],
-                [[c.label, str(c.degree), str(c.items), str(c.patients)] for c in drugs]))
+    print_table(["drug", "disorders", "items", "patients"],
+                [[c.label, str(c.degree), str(c.items), str(c.patients)] for c in drugs], [False] + [True] * 3)
 
     disorders = most_connected(summary, "disorder", top)
     print("Most connected disorders: drugs with off-label evidence, and disorders sharing a drug (projection)")
-    print(table(["disorder", "drugs", "items", "patients", "shares a drug with", "which drugs"],
+    print_table(["disorder", "drugs", "items", "patients", "shares a drug with", "which drugs"],
                 [[c.label, str(c.degree), str(c.items), str(c.patients), str(projection.degree(c.node)),
-                  ", ".join(label(p) for p in c.partners)] for c in disorders]))
+                  ", ".join(label(p) for p in c.partners)] for c in disorders], [False] + [True] * 4 + [False])
 
     pairs = disorders_sharing_drugs(summary)
     shown = pairs[:top] if top else pairs
     print(f"Disorders sharing drugs: bipartite projection onto the {projection.number_of_nodes()} disorders, "
           f"{projection.number_of_edges()} linked pairs, most shared drugs first")
-    print(table(["disorder", "other disorder", "shared", "drugs"],
+    print_table(["disorder", "other disorder", "shared", "drugs"],
                 [[label(p.disorder), label(p.other), str(len(p.drugs)), ", ".join(label(d) for d in p.drugs)]
-                 for p in shown]))
+                 for p in shown], [False, False, True, False])
 
     scale = evidence_scale(store)
     ceiling = design_rank(scale, LOW_LEVEL_DESIGN)
     weak = single_drug_low_evidence(summary, ceiling)
     names = ", ".join(s.label for s in scale if s.rank <= ceiling)
     print(f"Disorders reached by one drug with only low-level evidence (highest design ranks {ceiling} or below: {names})")
-    print(table(["disorder", "drug", "highest design", "items", "patients", "references"],
+    print_table(["disorder", "drug", "highest design", "items", "patients", "references"],
                 [[w.label, label(w.drug), w.design, str(w.items), str(w.patients), w.refs.replace(",", ", ")]
-                 for w in weak]), end="")
+                 for w in weak], [False, False, False, True, True, False], end="")
     return 0

@@ -21,16 +21,6 @@ def arguments(command: argparse.ArgumentParser) -> None:
     add_store_argument(command, remote=False)
 
 
-def progress_bar(done: int, total: int) -> None:
-    if not sys.stderr.isatty():
-        return
-    width = 40
-    filled = int(width * done / total) if total else width
-    print(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{total} triples", end="", file=sys.stderr)
-    if done >= total:
-        print(file=sys.stderr)
-
-
 def run(args: argparse.Namespace) -> int:
     import math
 
@@ -39,6 +29,9 @@ def run(args: argparse.Namespace) -> int:
     from jakgraph.graph.export.push import DEFAULT_GRAPH, Push
     from jakgraph.graph.store.remote import RemoteStore
     from jakgraph.graph.store import open_store
+    from jakgraph.queries.presentation import plural
+
+    from .terminal import progress_bar
 
     for url in (args.endpoint, args.update_endpoint):
         if url and not url.startswith(("http://", "https://")):
@@ -51,10 +44,11 @@ def run(args: argparse.Namespace) -> int:
     graph = args.graph or DEFAULT_GRAPH
     publication = Push(remote, graph, args.update_endpoint)
     try:
-        landed = publication.run(open_store(args.store), args.chunk, progress_bar)
+        with progress_bar("pushing", "triples") as advance:
+            landed = publication.run(open_store(args.store), args.chunk, advance)
     except KeyboardInterrupt as stop:  # cleaned up by now: say what is left, as a failure's message does
         print(f"jakgraph push: {'terminated' if isinstance(stop, Terminated) else 'interrupted'}; "
               f"{publication.outcome()}", file=sys.stderr)
         return 128 + stop.signum if isinstance(stop, Terminated) else 130
-    print(f"pushed {landed} triples into <{graph}> at {args.endpoint}")
+    print(f"pushed {plural(landed, 'triple')} into <{graph}> at {args.endpoint}")
     return 0

@@ -13,10 +13,12 @@ def arguments(command: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from jakgraph.graph.store.stats import stats
     from jakgraph.ontology.namespaces import compact
-    from jakgraph.queries.results import table
+
+    from .terminal import print_table
 
     result = stats(store_from(args))
     print(f"triples: {result.triples}\n")
-    print(table(["graph", "triples"], [[g, str(n)] for g, n in result.graphs.items()]))
-    print(table(["class", "instances"], [[compact(c), str(n)] for c, n in result.classes.items()]), end="")
+    print_table(["graph", "triples"], [[g, str(n)] for g, n in result.graphs.items()], [False, True])
+    print_table(["class", "instances"], [[compact(c), str(n)] for c, n in result.classes.items()], [False, True],
+                end="")
     return 0

@@ -150,3 +150,13 @@ def test_spanish_labels_for_drugs_isoforms_and_diseases(select):
     rows = select("""SELECT ?x WHERE { VALUES ?class { jak:Drug jak:JAKIsoform jak:Disease } ?x a ?class
                      FILTER NOT EXISTS { ?x rdfs:label ?l FILTER(lang(?l) = "es") } }""")
     assert rows == []
+
+
+def test_a_count_of_one_is_one_event_in_a_findings_label(select):
+    labels = [label for (label,) in select("""SELECT ?label WHERE { ?f a jak:SafetyFinding ; jak:metric c:metric-count ;
+                                                                  rdfs:label ?label }""")]
+    assert sorted(label for label in labels if label.endswith(": 1 event")) == [
+        "baricitinib 4 mg, death: 1 event", "baricitinib, gastrointestinal perforation: 1 event",
+        "baricitinib, myocardial infarction: 1 event", "baricitinib, opportunistic infection: 1 event",
+        "baricitinib, pulmonary embolism: 1 event"]
+    assert [label for label in labels if label.endswith(" 1 events")] == []

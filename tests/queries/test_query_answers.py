@@ -104,7 +104,10 @@ def test_source_conflicts(ask):
                     ("drug:ruxolitinib", "")}),
 ])
 def test_approvals_by_agency(ask, agency, expected):
-    assert column(ask("approvals-by-agency", agency=agency), "drug", "indication_label") == expected
+    answer = ask("approvals-by-agency", agency=agency)
+    assert column(answer, "drug", "indication_label") == expected
+    assert {r["status"] for r in answer if not r["indication_label"]} <= {"no approval listed"}
+    assert {r["status"] for r in answer if r["indication_label"]} == {"approved"}
 
 
 def test_fda_ema_differences(ask):
@@ -217,6 +220,7 @@ def test_studies_above_size(ask, min_n, expected):
 
 def test_adverse_events_of_item(ask):
     rows = ask("adverse-events-of-item")
+    assert column(rows, "status") == {"adverse events reported"}
     assert column(rows, "event", "percentage") == {("ae:increased-cpk", "80"), ("ae:covid-19", "15"),
                                                    ("ae:elevated-liver-enzymes", "10"), ("ae:herpes-zoster", "5")}
     gvhd = ask("adverse-events-of-item", evidence="evidence:baricitinib--chronic-graft-versus-host-disease--42")
@@ -272,13 +276,16 @@ def test_dose_adjustments_for_population(ask, population, expected):
 def test_monitoring_before_and_during(ask):
     before = ask("monitoring")
     assert len(before) == 19  # 11 Task Force items of Table 6 + 8 the discussion adds
-    assert {r["recommendation"].removeprefix("recommendation:") for r in before if r["body"] == "review-authors"} == {
+    assert {r["recommendation"].removeprefix("recommendation:") for r in before if r["body"] == "authors of the review"} == {
         "review-authors-before-mace-history", "review-authors-before-vte-history", "review-authors-before-familial-thrombosis",
         "review-authors-before-previous-malignancy", "review-authors-before-physical-examination", "review-authors-before-cpk",
         "review-authors-before-hcv-serology", "review-authors-before-vzv-serology"}
     during = ask("monitoring", phase="c:phase-during-treatment")
-    assert column(during, "body") == {"jak-task-force", "review-authors"}
+    assert column(during, "body") == {"international multidisciplinary Task Force on JAK inhibitors in inflammatory diseases",
+                                      "authors of the review"}  # the agencies' labels, not their notations
+    assert column(before, "kind") == {"assessment"}
     assert len(during) == 7  # 5 Task Force items + expert follow-up and skin checks for high-risk patients
+    assert column(during, "kind") == {"monitoring", "vaccination"}
 
 
 def test_outcome_measures_per_disorder(ask):
@@ -352,8 +359,12 @@ def test_products_by_route(ask):
 
 
 def test_regulatory_events(ask):
-    assert column(ask("regulatory-events"), "date", "body") == {
-        ("2021-09-01", "fda"), ("2021", "jak-task-force"), ("2022", "prac-ema")}
+    assert column(ask("regulatory-events"), "date", "kind", "body") == {
+        ("2021-09-01", "boxed warning", "Food and Drug Administration (FDA)"),
+        ("2021", "consensus recommendations",
+         "international multidisciplinary Task Force on JAK inhibitors in inflammatory diseases"),
+        ("2022", "endorsement of safety measures",
+         "Pharmacovigilance Risk Assessment Committee (PRAC), endorsed by the EMA")}
 
 
 def test_safety_analyses_for_drug(ask):
@@ -384,17 +395,18 @@ def test_evidence_scale(ask):
 def test_dose_range_per_drug(ask):
     rows = ask("dose-range-per-drug")
     assert {(r["drug_label"], r["unit"], num(r["lowest"]), num(r["highest"])) for r in rows} == {
-        ("abrocitinib", "mg", Decimal(100), Decimal(200)), ("baricitinib", "mg", Decimal("0.1"), Decimal(10)),
-        ("upadacitinib", "mg", Decimal(15), Decimal(30)), ("ruxolitinib", "percent", Decimal("0.5"), Decimal(2))}
+        ("abrocitinib", "milligram", Decimal(100), Decimal(200)), ("baricitinib", "milligram", Decimal("0.1"), Decimal(10)),
+        ("upadacitinib", "milligram", Decimal(15), Decimal(30)), ("ruxolitinib", "percent", Decimal("0.5"), Decimal(2))}
 
 
 def test_results_for_measure(ask):
     rows = ask("results-for-measure")
-    assert {(r["evidence"], num(r["value"]), r["timepoint"], r["comparator_value"]) for r in rows} == {
-        ("evidence:baricitinib--psoriasis--18", Decimal(43), "12", "17"),
-        ("evidence:baricitinib--psoriasis--18", Decimal(54), "12", "17"),
-        ("evidence:baricitinib--psoriasis--18", Decimal(81), "24", ""),
-        ("evidence:ruxolitinib--psoriasis--97", Decimal(40), "3", "")}
+    assert {(r["evidence"], num(r["value"]), r["unit"], r["timepoint"], r["timepoint_unit"], r["comparator_value"])
+            for r in rows} == {
+        ("evidence:baricitinib--psoriasis--18", Decimal(43), "percent", "12", "week", "17"),
+        ("evidence:baricitinib--psoriasis--18", Decimal(54), "percent", "12", "week", "17"),
+        ("evidence:baricitinib--psoriasis--18", Decimal(81), "percent", "24", "week", ""),
+        ("evidence:ruxolitinib--psoriasis--97", Decimal(40), "percent", "3", "month", "")}
 
 
 def test_adverse_event_across_evidence(ask):

@@ -59,11 +59,24 @@ def test_parameters_go_in_as_one_values_row_of_library_serialised_terms():
                                                          '  VALUES (?_x) { ("a#b") }\n ?s ?p ?_x }')
 
 
-def test_unknown_query_lists_the_stored_ones(store_path):
-    result = run_cli("query", "no-such-question", "--store", str(store_path))
-    assert result.returncode == 1
-    assert "unknown query 'no-such-question'" in result.stderr
-    assert "selective-drugs-with-design-in-group" in result.stderr
+def test_an_unknown_query_name_is_one_line_with_the_closest_names(store_path):
+    result = run_cli("query", "evidence-for-drugs", "--store", str(store_path))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == ("jakgraph query: unknown query 'evidence-for-drugs'; did you mean evidence-for-drug, "
+                             "evidence-for-disease or evidence-by-design?\n")
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("table7", "did you mean table-7?"),
+    ("selective", "did you mean selective-drugs-with-design-in-group?"),  # a name that holds it
+    ("no-such-question", "no stored query is named like it ('jakgraph queries' lists all 36)"),
+])
+def test_the_closest_names(name, message):
+    from jakgraph.errors import UserError
+
+    with pytest.raises(UserError) as unknown:
+        load_query(name)
+    assert str(unknown.value) == f"unknown query {name!r}; {message}"
 
 
 def test_unknown_parameter_lists_the_known_ones(store_path):
@@ -88,3 +101,37 @@ def test_readme_lists_every_stored_query():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [name for name in query_names() if f"| `{name}` |" not in readme] == []
+
+
+def readme_query_examples() -> list[str]:
+    """Every ``jakgraph query`` command the README prints, in code blocks (continuation lines joined, comments
+    dropped) and in backticks; those sent to an endpoint, and forms such as ``jakgraph query NAME``, left out."""
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.findall(r"`(jakgraph query [^`]+)`", readme)
+    for block in re.findall(r"```[a-z]*\n(.*?)```", readme, re.DOTALL):
+        found += [line for line in block.replace("\\\n", " ").splitlines() if line.startswith("jakgraph query ")]
+    return [command for command in found if "--endpoint" not in command and "--store http" not in command
+            and re.fullmatch(r"[a-z0-9-]+", command.split()[2])]
+
+
+@pytest.mark.parametrize("command", readme_query_examples())
+def test_every_query_example_of_the_readme_answers(store, command):
+    import shlex
+
+    from jakgraph.cli.query_command import parameters
+    from jakgraph.queries.results import rows
+    from jakgraph.queries.runner import run_query
+
+    words = shlex.split(command, comments=True)[2:]
+    pairs = [words[i + 1] for i, word in enumerate(words) if word in ("-p", "--param")]
+    assert rows(run_query(store, words[0], parameters(pairs))), f"{command} answers no row"
+
+
+def test_the_readme_gives_an_example_of_every_stored_query():
+    from jakgraph.queries.catalog import query_names
+
+    assert {command.split()[2] for command in readme_query_examples()} == set(query_names())

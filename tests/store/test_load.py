@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 import shutil
 from pathlib import Path
 
@@ -88,18 +87,6 @@ def test_progress_reports_bytes_read_up_to_the_total_then_each_step(tmp_path: Pa
     assert [done for done, _, _ in calls] == sorted(done for done, _, _ in calls)
     assert {step for done, _, step in calls if done < size} == {"reading"}  # read in pieces of 1 MB
     assert {step for done, _, step in calls if done == size} == {"writing", "compacting", "done"}
-
-
-def test_progress_bar_draws_the_share_read() -> None:
-    from jakgraph.cli.load_command import ProgressBar
-
-    screen = io.StringIO()
-    bar = ProgressBar(screen, width=10)
-    bar(500, 1000, "reading")
-    bar(1000, 1000, "compacting")
-    first, last = screen.getvalue().split("\r")[1:]
-    assert first.startswith("  [#####.....]  50.0%  0.0 of 0.0 MB  ") and first.rstrip().endswith(" reading")
-    assert last.startswith("  [##########] 100.0%  0.0 of 0.0 MB  ") and last.rstrip().endswith(" compacting")
 
 
 # -- all or nothing --------------------------------------------------------------------------------------------
