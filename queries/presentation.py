@@ -19,9 +19,9 @@ import re
 from typing import Any, NamedTuple, Sequence
 
 from .guard import PYOXIGRAPH, QueryRefused, Token
-from .results import INTEGER_TYPES, REAL_TYPES, plain
+from .results import FLOAT_TYPES, INTEGER_TYPES, XSD, plain
 
-NUMERIC_TYPES = INTEGER_TYPES | REAL_TYPES
+NUMERIC_TYPES = INTEGER_TYPES | FLOAT_TYPES | {XSD + "decimal"}
 BASIL = re.compile(r"__?([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*?)(?:_(?:iri|integer|decimal|string|boolean|date))?")
 DIGITS = re.compile(r"([0-9]+)")
 ORDER_ENDS = frozenset({"limit", "offset", "values"})
