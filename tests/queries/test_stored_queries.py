@@ -95,22 +95,30 @@ def test_every_stored_query_has_a_header_and_projects_its_parameters(query):
     assert load_query(query.name).text == query.text
 
 
-def test_readme_lists_every_stored_query():
+def documentation() -> str:
+    """The README and the hand-written pages of docs/ (the pages written from the code are tested apart)."""
+    from conftest import ROOT
+
+    pages = [ROOT / "README.md"] + sorted(path for path in (ROOT / "docs").glob("*.md")
+                                         if path.name not in ("commands.md", "queries.md"))
+    return "\n".join(path.read_text(encoding="utf-8") for path in pages)
+
+
+def test_the_stored_questions_page_lists_every_stored_query():
     from conftest import ROOT
     from jakgraph.queries.catalog import query_names
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert [name for name in query_names() if f"| `{name}` |" not in readme] == []
+    page = (ROOT / "docs" / "stored-questions.md").read_text(encoding="utf-8")
+    assert [name for name in query_names() if f"| `{name}` |" not in page] == []
 
 
 def readme_query_examples() -> list[str]:
-    """Every ``jakgraph query`` command the README prints, in code blocks (continuation lines joined, comments
-    dropped) and in backticks; those sent to an endpoint, and forms such as ``jakgraph query NAME``, left out."""
+    """Every ``jakgraph query`` command the README and the docs print, in code blocks (continuation lines joined,
+    comments dropped) and in backticks; those sent to an endpoint, and forms such as ``jakgraph query NAME``, left
+    out."""
     import re
 
-    from conftest import ROOT
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = documentation()
     found = re.findall(r"`(jakgraph query [^`]+)`", readme)
     for block in re.findall(r"```[a-z]*\n(.*?)```", readme, re.DOTALL):
         found += [line for line in block.replace("\\\n", " ").splitlines() if line.startswith("jakgraph query ")]
@@ -119,7 +127,7 @@ def readme_query_examples() -> list[str]:
 
 
 @pytest.mark.parametrize("command", readme_query_examples())
-def test_every_query_example_of_the_readme_answers(store, command):
+def test_every_query_example_of_the_documentation_answers(store, command):
     import shlex
 
     from jakgraph.cli.query_command import parameters
@@ -131,7 +139,7 @@ def test_every_query_example_of_the_readme_answers(store, command):
     assert rows(run_query(store, words[0], parameters(pairs))), f"{command} answers no row"
 
 
-def test_the_readme_gives_an_example_of_every_stored_query():
+def test_the_documentation_gives_an_example_of_every_stored_query():
     from jakgraph.queries.catalog import query_names
 
     assert {command.split()[2] for command in readme_query_examples()} == set(query_names())
