@@ -195,7 +195,22 @@ def servers_target(sizes: list[dict[str, Any]], queries: list[str]) -> Target:
                      f"({', '.join(LABELS[s] for s in found)}; {len(both)} questions)")
     if not parts:
         return Target(name, None, "no server measured at 1e6 or 5e6")
-    return Target(name, met, "; ".join(parts))
+    differ = disagreements(sizes, queries)
+    parts.append("rows differ: " + ", ".join(differ) if differ else "every engine answered the same number of rows")
+    return Target(name, met and not differ, "; ".join(parts))
+
+
+def disagreements(sizes: list[dict[str, Any]], queries: list[str]) -> list[str]:
+    """The questions on which the engines that answered gave different numbers of rows, with the numbers."""
+    found = []
+    for size in sizes:
+        for query in queries:
+            counts = {name: measured(size, name, query).get("rows") for name in LABELS if engine(size, name)}
+            counts = {name: rows for name, rows in counts.items() if rows is not None}
+            if len(set(counts.values())) > 1:
+                found.append(f"{query} at {short_size(size['size'])} ("
+                             + ", ".join(f"{name} {rows}" for name, rows in counts.items()) + ")")
+    return found
 
 
 def cold_target(sizes: list[dict[str, Any]]) -> Target:

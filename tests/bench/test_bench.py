@@ -187,3 +187,15 @@ def test_the_plot_is_an_svg_with_a_line_per_engine(tmp_path: Path) -> None:
     assert len(lines) == 8  # four engines, two panels
     labels = [text.text for text in svg.iter("{http://www.w3.org/2000/svg}text")]
     assert {"embedded (jakgraph)", "Oxigraph server", "Virtuoso 7", "raw pyoxigraph"} <= set(labels)
+
+
+def test_engines_that_answer_different_numbers_of_rows_are_named() -> None:
+    from jakgraph.bench.report import targets
+
+    results = made_up()
+    assert targets(results)[2].detail.endswith("every engine answered the same number of rows")
+    results["sizes"][0]["engines"]["virtuoso"]["queries"]["listing"]["rows"] = 4999
+    servers = targets(results)[2]
+    assert servers.met is False
+    assert servers.detail.endswith("rows differ: listing at 1e6 (embedded 5000, raw 5000, oxigraph-server 5000, "
+                                   "virtuoso 4999)")
