@@ -118,8 +118,9 @@ def timed_loads(load: Callable[[Path], dict[str, float]], file: Path, store_dir:
                 floor: Callable[[Path], dict[str, float]] | None = None) -> dict[str, float]:
     """Median of each timing over ``load_runs`` loads into fresh folders; the last one is kept in ``store_dir``.
 
-    With ``floor`` and several runs, each load is followed by a floor load into a throw-away folder, and the
-    median of their totals is reported as ``floor_load_s``: the two side by side see the same machine state.
+    With ``floor``, each load is followed by a floor load into a throw-away folder, and the median of their totals
+    is reported as ``floor_load_s``: the two side by side see the same machine state. A large file's floor load
+    runs in a child process (timed inside it), so that this process's peak memory stays its own load's.
     """
     runs, floors = [], []
     count = load_runs(file)
@@ -128,12 +129,23 @@ def timed_loads(load: Callable[[Path], dict[str, float]], file: Path, store_dir:
         runs.append(load(target))
         if target != store_dir:
             shutil.rmtree(target, ignore_errors=True)
-        if floor is not None and count > 1:
+        if floor is not None:
             spare = store_dir.with_name(f"{store_dir.name}.floor{run}")
-            floors.append(sum(floor(spare).values()))
+            floors.append(sum((floor(spare) if count > 1 else raw_load_in_child(file, spare)).values()))
             shutil.rmtree(spare, ignore_errors=True)
     timings = {key: statistics.median(r[key] for r in runs) for key in runs[0]} | {"load_runs": len(runs)}
     return timings | ({"floor_load_s": statistics.median(floors)} if floors else {})
+
+
+def raw_load_in_child(file: Path, target: Path) -> dict[str, float]:
+    """:func:`raw_load` in a child process: its timings, as the child measured them."""
+    import subprocess
+
+    code = ("import json, sys; from pathlib import Path; from jakgraph.bench.worker import raw_load; "
+            "print(json.dumps(raw_load(Path(sys.argv[1]), Path(sys.argv[2]))))")
+    done = subprocess.run([sys.executable, "-c", code, str(file), str(target)], capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def raw_load(file: Path, target: Path) -> dict[str, float]:
