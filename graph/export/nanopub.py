@@ -157,7 +157,7 @@ def write_nanopubs(store: Any, output: Path, key: Path | None = None) -> Nanopub
             path.parent.mkdir(parents=True, exist_ok=True)
             data = serialize(nanopub_quads(record, created, generator), format=RdfFormat.TRIG,
                              prefixes={"this": record.nanopub, "sub": record.nanopub + "/", **NANOPUB_PREFIXES})
-            path.write_bytes(signer.sign(data) if signer is not None else data)
+            path.write_bytes(signer.sign(data, NANOPUB_PREFIXES) if signer is not None else data)
             counts[record.cls] += 1
         if not counts:
             raise UserError(f"the store at {store.location} has no evidence items, approvals or safety findings")

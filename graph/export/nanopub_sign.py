@@ -46,11 +46,16 @@ class Signer:
             raise UserError(f"--key {path}: not a usable RSA private key ({exc})") from None
         return cls(profile)
 
-    def sign(self, trig: bytes) -> bytes:
-        """The nanopublication signed, with its trusty URI, as TriG."""
+    def sign(self, trig: bytes, prefixes: dict[str, str]) -> bytes:
+        """The nanopublication signed, with its trusty URI, as TriG (with ``prefixes`` and ``this``, ``sub``).
+
+        pyoxigraph writes it, not rdflib: rdflib's TriG writes ``"200"^^xsd:decimal`` as ``200.0``, another
+        lexical form, which would change the facts and break the signature and the trusty URI computed on them.
+        """
         import warnings
 
         from nanopub import Nanopub, NanopubConf
+        from pyoxigraph import RdfFormat, serialize
         from rdflib import ConjunctiveGraph
 
         with warnings.catch_warnings():
@@ -59,4 +64,25 @@ class Signer:
             graph.parse(data=trig, format="trig")
             publication = Nanopub(rdf=graph, conf=NanopubConf(profile=self.profile))
             publication.sign()
-            return publication.rdf.serialize(format="trig").encode("utf-8")
+            quads = [oxigraph_quad(s, p, o, c.identifier) for s, p, o, c in publication.rdf.quads((None, None, None, None))]
+            uri = str(publication.source_uri)
+        return serialize(quads, format=RdfFormat.TRIG,
+                         prefixes={"this": uri, "sub": uri + "#", "npx": NPX, **prefixes})
+
+
+NPX = "http://purl.org/nanopub/x/"
+
+
+def oxigraph_quad(subject: Any, predicate: Any, obj: Any, graph: Any) -> Any:
+    """An rdflib quad as a pyoxigraph one, literals in their lexical form as read."""
+    from pyoxigraph import Literal, NamedNode, Quad
+    from rdflib import Literal as RdfLiteral
+
+    def term(value: Any) -> Any:
+        if isinstance(value, RdfLiteral):
+            if value.language:
+                return Literal(str(value), language=value.language)
+            return Literal(str(value), datatype=NamedNode(str(value.datatype)) if value.datatype else None)
+        return NamedNode(str(value))
+
+    return Quad(term(subject), term(predicate), term(obj), term(graph))

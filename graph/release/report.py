@@ -70,5 +70,5 @@ def changes_page(version: str, date: str, previous: str | None, changes: Changes
     if previous is None or changes is None:
         lines += ["", f"The first release: {records} records. Later releases list what changed since the one before.", ""]
     else:
-        lines += [f"Changes since {previous}: {summary(changes)}", ""] + change_lines(changes, words)
+        lines += ["", f"Changes since {previous}: {summary(changes)}", ""] + change_lines(changes, words)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -57,7 +57,8 @@ class PackageVersion(argparse.Action):
                  option_string: str | None = None) -> None:
         import jakgraph
 
-        parser.exit(message=f"jakgraph {jakgraph.__version__}\n")
+        print(f"jakgraph {jakgraph.__version__}")  # on standard output, as argparse's own version action
+        parser.exit()
 
 
 def chosen_command(argv: list[str]) -> str | None:
