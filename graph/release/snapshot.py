@@ -5,7 +5,7 @@ import gzip
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from jakgraph.errors import UserError, first_line
 
@@ -74,7 +74,7 @@ def from_release(location: str) -> Snapshot:
     return Snapshot(location, quads, version, parts)
 
 
-def release_reader(location: str):  # type: ignore[no-untyped-def]
+def release_reader(location: str) -> Callable[[str], bytes]:
     """A function reading one file of the release at ``location`` (a folder or a URL) as bytes."""
     if location.startswith(("http://", "https://")):
         from .fetch import fetch, release_url
