@@ -27,7 +27,8 @@ Vehicle = Literal["cream", "ointment"]
 DiseaseKind = Literal["group", "disorder"]
 DoseUnit = Literal["mg", "percent"]
 Frequency = Literal["once-daily", "twice-daily", "once-or-twice-daily"]
-AdverseEventStatus = Literal["reported", "none-reported", "none-serious", "none-attributable", "not-stated"]
+AdverseEventStatus = Literal["reported", "none-reported", "none-serious", "none-attributable", "not-stated",
+                             "none-leading-to-dose-reduction-or-discontinuation", "no-significant-findings"]
 ResultUnit = Literal["percent", "points", "score", "count", "lesions", "mm"]
 TimeUnit = Literal["day", "week", "month"]
 Agency = Literal["fda", "ema"]
@@ -42,6 +43,14 @@ Phase = Literal["before-treatment", "during-treatment"]
 RegulatoryBody = Literal["fda", "ema", "prac-ema", "jak-task-force"]
 ConflictAspect = Literal["n_patients", "n_studies", "design", "refs", "dose", "vehicle", "drugs", "result",
                          "population"]
+# structured readings of what the review says in words (issue 13): significance, comparison, switches, actions
+Significance = Literal["significant", "not-significant", "not-superior"]
+ComparisonDirection = Literal["better", "not-different", "worse"]
+SwitchReason = Literal["adverse-event", "insufficient-response", "not-stated"]
+SwitchOutcome = Literal["improved", "stabilized", "no-improvement", "worsened"]
+RequestedAction = Literal["take-history", "examine", "screen", "test", "check-vaccination-status", "vaccinate",
+                          "follow-up", "restrict-use", "use-dose", "reduce-dose", "adjust-dose"]
+FindingOutcome = Literal["approval-of-off-label-use"]
 MappingPredicate = Literal["skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch",
                            "skos:relatedMatch"]
 
@@ -261,6 +270,12 @@ class EvidenceItem(Identified):
     source: tuple[Locator, ...]
     refs: tuple[int, ...]
     note: str | None = None
+    significance: Significance | None = None
+    significance_measures: tuple[str, ...] = link("outcome_measures.tsv", ())
+    comparator_direction: ComparisonDirection | None = None
+    switch_reason: SwitchReason | None = None
+    switch_reason_event: str | None = link("adverse_events.tsv", None)
+    switch_outcome: SwitchOutcome | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -277,6 +292,7 @@ class EvidenceAdverseEvent(Record):
     percentage: Decimal | None = amount()
     description: str | None = None
     source: tuple[Locator, ...]
+    causes_of_death: tuple[str, ...] = link("adverse_events.tsv", ())
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -345,7 +361,7 @@ class SafetyFinding(Identified):
     analysis: str = link("safety_analyses.tsv")
     drug: str = link("drugs.tsv")
     dose_mg: Decimal | None = amount()
-    event: str = link("adverse_events.tsv")
+    event: str | None = link("adverse_events.tsv", None)  # or an outcome that is not an adverse event
     metric: Metric
     value: Decimal | None = None
     value_max: Decimal | None = None
@@ -355,6 +371,8 @@ class SafetyFinding(Identified):
     description: str
     source: tuple[Locator, ...]
     refs: tuple[int, ...]
+    outcome: FindingOutcome | None = None
+    causes_of_death: tuple[str, ...] = link("adverse_events.tsv", ())
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -372,6 +390,7 @@ class Recommendation(Identified):
     action: str
     source: tuple[Locator, ...]
     refs: tuple[int, ...] = ()
+    requested_action: RequestedAction | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -48,6 +48,33 @@ def evidence_item(item: EvidenceItem) -> None:
         raise item.error("dose_unit", "is required when a dose is given")
     if item.dose_min is not None and item.dose_max is not None and item.dose_max < item.dose_min:
         raise item.error("dose_max", f"{text(item.dose_max)} is below dose_min {text(item.dose_min)}")
+    if item.significance_measures and not item.significance:
+        raise item.error("significance", "is required when significance_measures are given")
+    unmeasured = [m for m in item.significance_measures if m not in item.measures]
+    if unmeasured:
+        raise item.error("significance_measures", f"{unmeasured[0]!r} is not one of the item's measures")
+    if item.comparator_direction and not item.comparator:
+        raise item.error("comparator", "is required when comparator_direction is given")
+    switch_item(item)
+
+
+def switch_item(item: EvidenceItem) -> None:
+    """A switch from another drug says why (or that the review does not say) and what followed; nothing else does."""
+    if item.switched_from:
+        for name in ("switch_reason", "switch_outcome"):
+            if not getattr(item, name):
+                raise item.error(name, "is required when switched_from is given")
+    else:
+        for name in ("switch_reason", "switch_reason_event", "switch_outcome"):
+            if getattr(item, name):
+                raise item.error("switched_from", f"is required when {name} is given")
+    if item.switch_reason_event and item.switch_reason != "adverse-event":
+        raise item.error("switch_reason_event", "is given only when switch_reason is adverse-event")
+
+
+def causes_of_death(record: EvidenceAdverseEvent | SafetyFinding) -> None:
+    if record.causes_of_death and record.event != "death":
+        raise record.error("causes_of_death", f"is given only for the event death (not {record.event!r})")
 
 
 def evidence_adverse_event(record: EvidenceAdverseEvent) -> None:
@@ -55,6 +82,7 @@ def evidence_adverse_event(record: EvidenceAdverseEvent) -> None:
         raise record.error("count", f"{record.count} is above the denominator {record.denominator}")
     if record.percentage is not None and record.percentage > HUNDRED:
         raise record.error("percentage", f"{text(record.percentage)} is above 100")
+    causes_of_death(record)
 
 
 def evidence_result(record: EvidenceResult) -> None:
@@ -64,6 +92,10 @@ def evidence_result(record: EvidenceResult) -> None:
 
 
 def safety_finding(record: SafetyFinding) -> None:
+    if (record.event is None) == (record.outcome is None):
+        raise record.error("event", "needs either an event or an outcome, not both" if record.event
+                           else "is required when no outcome is given")
+    causes_of_death(record)
     if record.metric != "qualitative" and record.value is None and not record.direction:
         raise record.error("value", f"is required for metric {record.metric}")
     in_order(record, record.value, record.value_max, "value", "value_max")

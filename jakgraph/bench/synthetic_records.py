@@ -21,13 +21,14 @@ from decimal import Decimal
 from typing import TypeVar, get_args
 
 from jakgraph.loaders.curated import Curated
-from jakgraph.loaders.records import (AdverseEvent, AdverseEventStatus, Approval, ConflictAspect, Conflict,
-                                      Direction, Disease, DiseaseKind, Drug, DrugRefs, EvidenceAdverseEvent,
+from jakgraph.loaders.records import (AdverseEvent, AdverseEventStatus, Approval, ComparisonDirection,
+                                      ConflictAspect, Conflict, Direction, Disease, DiseaseKind, Drug, DrugRefs, EvidenceAdverseEvent,
                                       EvidenceItem, EvidenceResult, Frequency, Isoform, Locator, Mapping,
                                       MappingSet, Metric, OutcomeMeasure, Phase, Population, Product,
                                       Recommendation, RecommendationBody, RecommendationKind, Record,
-                                      RegulatoryBody, RegulatoryEvent, Role, SafetyAnalysis, SafetyFinding,
-                                      SelectivityClass, Severity, StudyDesign, Table7Row)
+                                      RegulatoryBody, RegulatoryEvent, RequestedAction, Role, SafetyAnalysis,
+                                      SafetyFinding, SelectivityClass, Severity, Significance, StudyDesign,
+                                      SwitchOutcome, SwitchReason, Table7Row)
 from jakgraph.ontology.namespaces import BASE
 
 MATCHES = ("exactMatch", "exactMatch", "exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
@@ -61,6 +62,11 @@ def mapping_set() -> MappingSet:
 def decimal(value: float, places: int) -> Decimal:
     """A random float as a decimal of at most ``places`` decimals: ``decimal(4.3449, 2) == Decimal("4.34")``."""
     return Decimal(f"{value:.{places}f}")
+
+
+def pick(values: Sequence[T], turn: int, rng: "Draws", forced: bool) -> T:
+    """The ``turn``-th value in a cycle for anchors (no draw), a random one otherwise."""
+    return values[turn % len(values)] if forced else rng.choice(values)
 
 
 class Draws:
@@ -325,12 +331,21 @@ class SyntheticRecords:
         reported = (cycle % 2 == 0) if forced else rng.random() < 0.5
         status: AdverseEventStatus = "reported" if reported else rng.choice(NOT_REPORTED)
         comparator = comparator_result = switched = None
+        readings: dict[str, object] = {}
         if (cycle % 4 == 0) if forced else rng.random() < 0.25:
             comparator = rng.choice(self.products + ["placebo", "vehicle"])
             comparator_result = f"synthetic comparison {self.next_id()}"
+            readings["comparator_direction"] = pick(COMPARISONS, cycle // 4, rng, forced)
+        if (cycle % 3 == 0) if forced else rng.random() < 0.15:
+            readings["significance"] = pick(SIGNIFICANCES, cycle // 3, rng, forced)
+            readings["significance_measures"] = tuple(measures[:1])
         if (cycle % 7 == 0) if forced else rng.random() < 0.05:
             other = rng.choice([d for d in self.drugs if d is not drug] or self.drugs)
             switched = rng.choice(other.products)[0]
+            reason = readings["switch_reason"] = pick(SWITCH_REASONS, cycle // 7, rng, forced)
+            if reason == "adverse-event":
+                readings["switch_reason_event"] = rng.choice(self.events)
+            readings["switch_outcome"] = pick(SWITCH_OUTCOMES, cycle // 7, rng, forced)
         concomitant = (rng.choice(self.products),) if not forced and rng.random() < 0.05 else ()
         population = rng.choice(POPULATIONS) if not forced and rng.random() < 0.3 else None
         yield EvidenceItem(id=ident, drug=drug.id, product=product[0], disease=disease, design=design,
@@ -338,7 +353,7 @@ class SyntheticRecords:
                            measures=tuple(measures), result=f"synthetic result summary {self.next_id()}",
                            ae_status=status, comparator=comparator, comparator_result=comparator_result,
                            switched_from=switched, concomitant=concomitant, population=population,
-                           source=self.sources(), refs=refs or self.refs(), **dose)  # type: ignore[arg-type]
+                           source=self.sources(), refs=refs or self.refs(), **dose, **readings)  # type: ignore[arg-type]
         if reported:
             if forced:
                 events = [self.events[(cycle + k) % len(self.events)] for k in (0, 1)]
@@ -434,7 +449,7 @@ class SyntheticRecords:
 
     # -- recommendations, approvals, regulation, conflicts ----------------------------------------------------------
     def recommendation(self, kind: RecommendationKind, phase: Phase | None = None, population: str | None = None,
-                       drug: DrugInfo | None = None) -> Recommendation:
+                       drug: DrugInfo | None = None, requested: RequestedAction | None = None) -> Recommendation:
         rng = self.rng
         number = self.next_id()
         dose = None
@@ -444,7 +459,8 @@ class SyntheticRecords:
                               drug=drug.id if drug else None, population=population, dose_mg=dose,
                               frequency="once-daily" if drug else None,
                               action=f"synthetic {kind.replace('-', ' ')} action {number}",
-                              refs=self.refs() if rng.random() < 0.7 else (), source=self.sources())
+                              refs=self.refs() if rng.random() < 0.7 else (), source=self.sources(),
+                              requested_action=requested or rng.choice(ACTIONS_OF_KIND[kind]))
 
     def grow_recommendation(self) -> Iterator[Record]:
         rng = self.rng
@@ -504,7 +520,8 @@ class SyntheticRecords:
                 yield from self.approvals(drug, product, rng.choice(self.diseases), both=index % 2 == 1)
         for kind in ("assessment", "monitoring", "vaccination"):
             for phase in PHASES:
-                yield self.recommendation(kind, phase=phase)  # type: ignore[arg-type]
+                first = "screen" if kind == "assessment" and phase == PHASES[0] else None  # the action query's default
+                yield self.recommendation(kind, phase=phase, requested=first)  # type: ignore[arg-type]
         for population in self.populations:
             yield self.recommendation("dose-adjustment", population=population, drug=rng.choice(self.drugs))
             yield self.recommendation("restriction", population=population)
@@ -558,6 +575,15 @@ class SyntheticRecords:
 
 
 NOT_REPORTED = tuple(s for s in get_args(AdverseEventStatus) if s != "reported")
+COMPARISONS: tuple[ComparisonDirection, ...] = get_args(ComparisonDirection)
+SIGNIFICANCES: tuple[Significance, ...] = get_args(Significance)
+SWITCH_REASONS: tuple[SwitchReason, ...] = get_args(SwitchReason)
+SWITCH_OUTCOMES: tuple[SwitchOutcome, ...] = get_args(SwitchOutcome)
+ACTIONS_OF_KIND: dict[str, tuple[RequestedAction, ...]] = {
+    "assessment": ("take-history", "examine", "screen", "test", "check-vaccination-status"),
+    "monitoring": ("examine", "test", "follow-up"), "vaccination": ("vaccinate",), "restriction": ("restrict-use",),
+    "recommended-dose": ("use-dose",), "dose-adjustment": ("reduce-dose", "adjust-dose")}
+
 FREQUENCIES: tuple[Frequency, ...] = get_args(Frequency)
 METRICS: tuple[Metric, ...] = get_args(Metric)
 DIRECTIONS: tuple[Direction, ...] = get_args(Direction)

@@ -190,6 +190,10 @@ CASES: dict[str, tuple[Change, str]] = {
     "conflict with one reading twice": (set_cell("conflicts.tsv", 2, "reading_b", "6"),
                                         "conflicts.tsv, row 2, field reading_b: is the same as reading_a (a conflict "
                                         "needs two different readings)"),
+    # rules of the structured readings (issue 13; the others are checked in-process in test_structured_readings.py)
+    "switch without its reason": (set_cell("evidence_items.tsv", 5, "switch_reason", ""),
+                                  "evidence_items.tsv, row 5, field switch_reason: is required when switched_from is "
+                                  "given"),
     # whole files
     "wrong encoding": (write_bytes("diseases.tsv", lambda raw: raw.decode("utf-8").encode("latin-1", "replace")),
                        "diseases.tsv, row 2: is not UTF-8 (byte 0xe1)"),

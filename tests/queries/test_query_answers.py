@@ -4,6 +4,7 @@ Expected values are worked out from the review text (its tables and prose), not 
 """
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -270,7 +271,11 @@ def test_lower_dose_higher_rate(ask):
     ("population:renal-impairment", {("baricitinib", "")}),
 ])
 def test_dose_adjustments_for_population(ask, population, expected):
-    assert column(ask("dose-adjustments-for-population", population=population), "drug_label", "dose_mg") == expected
+    rows = ask("dose-adjustments-for-population", population=population)
+    assert column(rows, "drug_label", "dose_mg") == expected
+    # a named lower dose is a reduction; Table 6 names no dose for renal impairment under baricitinib
+    assert column(rows, "requested_action") == {"adjust-dose" if population.endswith(":renal-impairment")
+                                                else "reduce-dose"}
 
 
 def test_monitoring_before_and_during(ask):
@@ -286,6 +291,28 @@ def test_monitoring_before_and_during(ask):
     assert column(before, "kind") == {"assessment"}
     assert len(during) == 7  # 5 Task Force items + expert follow-up and skin checks for high-risk patients
     assert column(during, "kind") == {"monitoring", "vaccination"}
+    actions = {r["recommendation"].removeprefix("recommendation:"): r["requested_action"] for r in before + during}
+    assert sorted(Counter(actions.values()).items()) == [  # Table 6 bullets and the discussion, act by act
+        ("check-vaccination-status", 1), ("examine", 3), ("follow-up", 1), ("screen", 2), ("take-history", 5),
+        ("test", 11), ("vaccinate", 3)]
+    assert (actions["jak-task-force-before-tuberculosis-screening"], actions["jak-task-force-before-chest-x-ray"],
+            actions["jak-task-force-during-herpes-zoster-vaccination"]) == ("screen", "test", "vaccinate")
+
+
+@pytest.mark.parametrize(("action", "expected"), [
+    ("c:action-screen", {"jak-task-force-before-skin-cancer-check", "jak-task-force-before-tuberculosis-screening"}),
+    ("c:action-restrict-use", {"prac-ema-restriction-older-than-65", "prac-ema-restriction-smokers",
+                               "prac-ema-restriction-cardiovascular-disease-history",
+                               "prac-ema-restriction-vte-or-cancer-risk-factors"}),
+    ("c:action-use-dose", {"ema-smpc-baricitinib-recommended-dose", "ema-smpc-upadacitinib-recommended-dose",
+                           "ema-smpc-abrocitinib-recommended-dose"}),
+    ("c:action-vaccinate", {"jak-task-force-during-pneumococcal-vaccination", "jak-task-force-during-influenza-vaccination",
+                            "jak-task-force-during-herpes-zoster-vaccination", "review-authors-herpes-zoster-vaccination"}),
+    ("c:action-adjust-dose", {"ema-smpc-baricitinib-renal-impairment"}),
+])
+def test_recommendations_by_action(ask, action, expected):
+    rows = ask("recommendations-by-action", action=action)
+    assert {r["recommendation"].removeprefix("recommendation:") for r in rows} == expected
 
 
 def test_outcome_measures_per_disorder(ask):
@@ -306,30 +333,50 @@ def test_doses_above_recommended(ask):
 
 
 def test_switched_from_another_jak_inhibitor(ask):
-    assert column(ask("switched-from-another-jak-inhibitor"), "evidence", "switched_from_label") == {
-        ("evidence:baricitinib--blau-syndrome--33", "tofacitinib (route not stated)"),
-        ("evidence:ruxolitinib--necrobiosis-lipoidica--95", "topical tofacitinib")}
+    # T3 Blau row: switched from tofacitinib because of lymphopenia, then stabilised; P127: reason not given, improved
+    assert column(ask("switched-from-another-jak-inhibitor"), "evidence", "switched_from_label", "reason",
+                  "reason_event", "outcome") == {
+        ("evidence:baricitinib--blau-syndrome--33", "tofacitinib (route not stated)", "adverse event", "lymphopenia",
+         "stabilized"),
+        ("evidence:ruxolitinib--necrobiosis-lipoidica--95", "topical tofacitinib", "reason not stated", "", "improved")}
 
 
 def test_comparators(ask):
-    assert column(ask("comparators"), "evidence", "comparator") == {
-        ("evidence:baricitinib--vexas-syndrome--35", "product:oral-ruxolitinib"),
-        ("evidence:upadacitinib--vexas-syndrome--35", "product:oral-ruxolitinib"),
-        ("evidence:baricitinib--psoriasis--18", "c:comparator-placebo"),
-        ("evidence:baricitinib--psoriasis--69", "product:tofacitinib"),
-        ("evidence:ruxolitinib--alopecia-areata--87", "product:topical-clobetasol"),
-        ("evidence:ruxolitinib--alopecia-areata--26", "c:comparator-vehicle"),
-        ("evidence:ruxolitinib--psoriasis--96", "c:comparator-vehicle"),
-        ("evidence:ruxolitinib--cutaneous-chronic-graft-versus-host-disease--92", "c:comparator-vehicle")}
+    # worse: P33 (VEXAS), P92 (network meta-analysis), T5 31% vs 63%; better: T3 43-54% vs 17%, T5 BSA 6.4% vs 3.81%;
+    # not different: T5 no significant SALT difference, T5 non-significant 53-54% vs 32%
+    assert column(ask("comparators"), "evidence", "comparator", "direction", "significance") == {
+        ("evidence:baricitinib--vexas-syndrome--35", "product:oral-ruxolitinib", "worse", ""),
+        ("evidence:upadacitinib--vexas-syndrome--35", "product:oral-ruxolitinib", "worse", ""),
+        ("evidence:baricitinib--psoriasis--18", "c:comparator-placebo", "better", ""),
+        ("evidence:baricitinib--psoriasis--69", "product:tofacitinib", "worse", ""),
+        ("evidence:ruxolitinib--alopecia-areata--87", "product:topical-clobetasol", "worse", ""),
+        ("evidence:ruxolitinib--alopecia-areata--26", "c:comparator-vehicle", "not-different", "not-significant"),
+        ("evidence:ruxolitinib--psoriasis--96", "c:comparator-vehicle", "not-different", "not-significant"),
+        ("evidence:ruxolitinib--cutaneous-chronic-graft-versus-host-disease--92", "c:comparator-vehicle", "better",
+         "not-superior")}
+
+
+def test_non_superior_results(ask):
+    """T5: no significant SALT difference against vehicle, a non-significant lesion score decrease, and itch
+    relief not superior to placebo in the N-of-1 trial."""
+    assert column(ask("non-superior-results"), "evidence", "significance", "measures") == {
+        ("evidence:ruxolitinib--alopecia-areata--26", "not-significant", "Severity of Alopecia Tool"),
+        ("evidence:ruxolitinib--psoriasis--96", "not-significant", "total lesion score"),
+        ("evidence:ruxolitinib--cutaneous-chronic-graft-versus-host-disease--92", "not-superior",
+         "pruritus Visual Analog Scale")}
 
 
 def test_deaths_reported(ask):
     rows = ask("deaths-reported")
-    assert {(r["drug_label"], r["dose_mg"], r["deaths"]) for r in rows} == {
-        ("abrocitinib", "", "3"), ("baricitinib", "", "1"), ("baricitinib", "4", "1"), ("tofacitinib", "", "")}
-    causes = " ".join(r["cause"] for r in rows).lower()
-    for cause in ("gastric carcinoma", "sudden death", "covid-19", "esophageal cancer", "gastrointestinal bleeding"):
-        assert cause in causes
+    # P17: three deaths (gastric carcinoma, sudden death, COVID-19); P20: one, gastrointestinal bleeding; T3 psoriasis
+    # row: one, esophageal cancer; P15: tofacitinib's higher risk of death, no cause
+    assert {(r["drug_label"], r["dose_mg"], r["deaths"], frozenset(filter(None, r["causes"].split(", "))))
+            for r in rows} == {
+        ("abrocitinib", "", "3", frozenset({"gastric carcinoma", "sudden death", "COVID-19"})),
+        ("baricitinib", "", "1", frozenset({"esophageal cancer"})),
+        ("baricitinib", "4", "1", frozenset({"gastrointestinal bleeding"})),
+        ("tofacitinib", "", "", frozenset())}
+    assert all(r["note"] for r in rows)  # the paraphrase is kept beside the causes
 
 
 def test_external_identifiers(ask):
