@@ -51,6 +51,8 @@ SwitchOutcome = Literal["improved", "stabilized", "no-improvement", "worsened"]
 RequestedAction = Literal["take-history", "examine", "screen", "test", "check-vaccination-status", "vaccinate",
                           "follow-up", "restrict-use", "use-dose", "reduce-dose", "adjust-dose"]
 FindingOutcome = Literal["approval-of-off-label-use"]
+OverlapKind = Literal["same-patients", "same-study", "same-reference"]
+OverlapBasis = Literal["stated", "inferred"]
 MappingPredicate = Literal["skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch",
                            "skos:relatedMatch"]
 
@@ -440,11 +442,44 @@ class Conflict(Identified):
     description: str
 
 
+# -- patients the review reports in more than one record ---------------------------------------------------------
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PatientOverlap(Identified):
+    """Records that report the same study or count the same patients: evidence items, Table 7 rows, safety analyses.
+
+    ``shared_patients`` is how many patients two or more of the members each count in their own number of patients
+    (what a sum of their counts counts more than once); empty when the review does not let one tell. ``home_row``
+    is the Table 7 member whose disorder the shared patients are filed under; the other Table 7 members count them a
+    second time.
+    """
+
+    FILE: ClassVar[str] = "patient_overlaps.tsv"
+    NOUN: ClassVar[str] = "patient overlap"
+
+    kind: OverlapKind
+    evidence_items: tuple[str, ...] = link("evidence_items.tsv", ())
+    table7_rows: tuple[str, ...] = link("table7_rows.tsv", ())
+    safety_analyses: tuple[str, ...] = link("safety_analyses.tsv", ())
+    shared_patients: int | None = None
+    home_row: str | None = link("table7_rows.tsv", None)
+    basis: OverlapBasis | None = None
+    refs: tuple[int, ...]
+    source: tuple[Locator, ...]
+    note: str
+
+    @property
+    def members(self) -> tuple[tuple[str, str], ...]:
+        """Every member as (file, id)."""
+        return (tuple(("evidence_items.tsv", m) for m in self.evidence_items)
+                + tuple(("table7_rows.tsv", m) for m in self.table7_rows)
+                + tuple(("safety_analyses.tsv", m) for m in self.safety_analyses))
+
+
 # the curated files in reading order (a file is read after those its ids point into, except self-links)
 RECORD_TYPES: tuple[type[Record], ...] = (
     Isoform, SelectivityClass, Drug, Product, Disease, StudyDesign, AdverseEvent, OutcomeMeasure, Population,
     EvidenceItem, EvidenceAdverseEvent, EvidenceResult, Approval, SafetyAnalysis, SafetyFinding, Recommendation,
-    RegulatoryEvent, Table7Row, Conflict,
+    RegulatoryEvent, Table7Row, Conflict, PatientOverlap,
 )
 RECORD_TYPE = {cls.FILE: cls for cls in RECORD_TYPES}
 

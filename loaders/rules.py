@@ -2,7 +2,8 @@
 
 A cell on its own is checked by its column (:mod:`jakgraph.loaders.reading`); these rules need two cells of the same
 row: a minimum not above its maximum, a unit for every amount, a count not above its denominator, two different
-readings in a conflict. Links between records are checked once every file is read.
+readings in a conflict, two records and a kind that fits the shared patients in an overlap. Links between records
+are checked once every file is read.
 
 >>> from decimal import Decimal
 >>> check_record(EvidenceResult(line=7, evidence_item="x", quantity="q", value=Decimal(5), value_max=Decimal(2),
@@ -17,8 +18,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from .records import (Approval, Conflict, EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Mapping, Recommendation,
-                      Record, SafetyFinding)
+from .records import (Approval, Conflict, EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Mapping, PatientOverlap,
+                      Recommendation, Record, SafetyFinding)
 
 HUNDRED = Decimal(100)
 
@@ -116,6 +117,24 @@ def conflict(record: Conflict) -> None:
         raise record.error("reading_b", "is the same as reading_a (a conflict needs two different readings)")
 
 
+def patient_overlap(record: PatientOverlap) -> None:
+    if len(set(record.members)) < 2:
+        raise record.error("evidence_items", "an overlap needs two or more records (evidence_items, table7_rows, "
+                                             "safety_analyses)")
+    shared = record.shared_patients
+    if record.kind == "same-patients" and not shared:
+        raise record.error("shared_patients", "is required and above 0 for kind same-patients")
+    if record.kind != "same-patients" and shared:
+        raise record.error("shared_patients",
+                           f"{shared} patients shared make the kind same-patients, not {record.kind}")
+    if (shared is None) != (record.basis is None):
+        raise record.error("basis", "is required when shared_patients is given, and only then")
+    if record.home_row and record.home_row not in record.table7_rows:
+        raise record.error("home_row", f"{record.home_row!r} is not one of the overlap's table7_rows")
+    if shared and len(record.table7_rows) > 1 and not record.home_row:
+        raise record.error("home_row", "is required when two or more Table 7 rows count the shared patients")
+
+
 def mapping(record: Mapping) -> None:
     if record.confidence is not None and not 0 <= record.confidence <= 1:
         raise record.error("confidence", f"{text(record.confidence)} is not between 0 and 1")
@@ -124,5 +143,5 @@ def mapping(record: Mapping) -> None:
 RULES: dict[type[Record], Callable[[Any], None]] = {
     EvidenceItem: evidence_item, EvidenceAdverseEvent: evidence_adverse_event, EvidenceResult: evidence_result,
     SafetyFinding: safety_finding, Approval: approval, Recommendation: recommendation, Conflict: conflict,
-    Mapping: mapping,
+    Mapping: mapping, PatientOverlap: patient_overlap,
 }

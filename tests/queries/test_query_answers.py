@@ -70,6 +70,16 @@ def test_table_7_regenerated(ask):
     assert regenerated["granuloma-annulare"] == (4, 5)
     assert regenerated["systemic-sclerosis"] == (3, 12)
     assert regenerated["cutaneous-lupus-erythematosus"] == (5, 7)
+    # no two oral items of one disorder count the same patients: every regenerated total is its naive sum
+    assert {(r["patients"], r["shared"]) for r in rows.values()} == {(r["patients_naive"], "0") for r in rows.values()}
+    # Table 7 counts the ref 38 case under frontal fibrosing alopecia as well as under cutaneous lupus (where Table 3
+    # files it), and the systemic JIA case of ref 34 under adult Still's disease too: once counted, 6 - 1 and 7 - 1
+    printed = {d: (int(r["printed_patients"]), int(r["printed_shared"])) for d, r in rows.items()}
+    assert {d: p for d, p in printed.items() if p[1]} == {"frontal-fibrosing-alopecia": (6, 1),
+                                                         "adult-onset-still-disease": (7, 1)}
+    assert printed["cutaneous-lupus-erythematosus"] == (7, 0) and printed["systemic-juvenile-idiopathic-arthritis"] == (1, 0)
+    for disorder in ("frontal-fibrosing-alopecia", "adult-onset-still-disease"):
+        assert printed[disorder][0] - printed[disorder][1] == regenerated[disorder][1]
     differing = {d for d, r in rows.items() if r["differs"] == "yes"}
     assert differing == {"adult-onset-still-disease", "aicardi-goutieres-syndrome", "candle-syndrome", "vexas-syndrome",
                          "dermatomyositis", "frontal-fibrosing-alopecia", "lichen-planus", "psoriasis"}
@@ -204,8 +214,42 @@ def test_disorders_with_several_drugs(ask):
 
 
 def test_patients_per_drug(ask):
-    assert column(ask("patients-per-drug"), "drug_label", "evidence_items", "patients") == {
-        ("baricitinib", "45", "428"), ("ruxolitinib", "14", "169"), ("upadacitinib", "6", "28"), ("abrocitinib", "2", "2")}
+    # no two evidence items of one drug count the same patients: the overlaps that share patients pair an item with a
+    # safety analysis (the ref 18 trial, 271 patients) or with Table 7 rows (refs 34 and 38), which these sums leave out
+    assert column(ask("patients-per-drug"), "drug_label", "evidence_items", "patients", "patients_naive", "shared") == {
+        ("baricitinib", "45", "428", "428", "0"), ("ruxolitinib", "14", "169", "169", "0"),
+        ("upadacitinib", "6", "28", "28", "0"), ("abrocitinib", "2", "2", "2", "0")}
+
+
+# (kind, shared patients, basis, references) of every recorded overlap, read from Tables 2-5, 7 and the prose
+PATIENT_OVERLAPS = {
+    "ov-psoriasis-phase-2b-trial": ("same-patients", "271", "stated", "18"),    # P22 and T3: one phase 2b RCT, n=271
+    "ov-scle-case-in-ffa": ("same-patients", "1", "stated", "38"),              # T7 counts the ref 38 case twice
+    "ov-sjia-case-in-adult-still": ("same-patients", "1", "inferred", "34"),    # T7 adult Still's 4/7 = T3 3/6 + 1/1
+    "ov-vexas-study": ("same-study", "0", "stated", "35"),                      # one study, n=4 on one drug's item
+    "ov-ref-51-study": ("same-study", "0", "inferred", "51"),                   # 5 + 8 = the 13 of both T3 rows
+    "ov-ref-65-case": ("same-reference", "0", "stated", "65"),                  # P84's n=5 leaves the case out
+    "ov-ref-26-rct-and-tolerability": ("same-reference", "0", "stated", "26"),  # P25 gives no number
+    "ov-ref-32-interferonopathies": ("same-study", "", "", "32"),
+    "ov-ref-34-still-and-sjia": ("same-reference", "", "", "34"),
+    "ov-ref-57-immunobullous": ("same-reference", "", "", "57"),
+    "ov-upadacitinib-ad-two-rcts": ("same-study", "", "", "6,19"),
+}
+
+
+def test_patient_overlaps(ask):
+    rows = {r["overlap"].removeprefix("overlap:"): r for r in ask("patient-overlaps")}
+    assert {k: (r["kind"], r["shared"], r["basis"], ",".join(sorted(r["refs"].split(","), key=int)))
+            for k, r in rows.items()} == PATIENT_OVERLAPS
+    assert set(rows["ov-scle-case-in-ffa"]["records"].split(", ")) == {
+        "evidence/baricitinib--subacute-cutaneous-lupus-erythematosus--38-40-41",
+        "table7-row/t7-cutaneous-lupus-erythematosus", "table7-row/t7-frontal-fibrosing-alopecia"}
+    assert set(rows["ov-psoriasis-phase-2b-trial"]["records"].split(", ")) == {
+        "evidence/baricitinib--psoriasis--18", "safety-analysis/baricitinib-psoriasis-phase2b-rct"}
+    assert set(rows["ov-vexas-study"]["drugs"].split(", ")) == {"baricitinib", "upadacitinib"}
+    assert set(rows["ov-ref-51-study"]["disorders"].split(", ")) == {
+        "frontal fibrosing alopecia", "lichen planopilaris", "lichen planus"}
+    assert len(rows["ov-ref-32-interferonopathies"]["records"].split(", ")) == 10  # 5 T3 rows and their 5 T7 rows
 
 
 @pytest.mark.parametrize(("min_n", "expected"), [
