@@ -10,12 +10,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping as MappingType
 from typing import Any
 
-from . import approvals, conflicts, evidence, mappings, recommendations, safety, table7, vocabulary
+from . import approvals, conflicts, evidence, mappings, overlaps, recommendations, safety, table7, vocabulary
 from .labels import Labels
 from .provenance import Provenance
 from .records import (AdverseEvent, Approval, Conflict, Disease, Drug, EvidenceAdverseEvent, EvidenceItem,
-                      EvidenceResult, Isoform, Mapping, MappingSet, OutcomeMeasure, Population, Product,
-                      Recommendation, Record, RegulatoryEvent, SafetyAnalysis, SafetyFinding, SelectivityClass,
+                      EvidenceResult, Isoform, Mapping, MappingSet, OutcomeMeasure, PatientOverlap, Population,
+                      Product, Recommendation, Record, RegulatoryEvent, SafetyAnalysis, SafetyFinding, SelectivityClass,
                       StudyDesign, Table7Row)
 from .sink import Origin, OriginSink, TripleSink
 
@@ -63,6 +63,7 @@ class RecordWriter:
             RegulatoryEvent: lambda r: recommendations.add_regulatory_event(sink, self.sources, r),
             Table7Row: lambda r: table7.add_row(sink, self.sources, r, self.table7_groups),
             Conflict: lambda r: conflicts.add_conflict(sink, self.sources, r),
+            PatientOverlap: lambda r: overlaps.add_overlap(sink, self.sources, r),
             Mapping: self._mapping,
         }
 

@@ -59,7 +59,6 @@ Charset = UTF-8
 ResultSetMaxRows = 1000000
 MaxQueryExecutionTime = {max_seconds}
 MaxQueryCostEstimationTime = 0
-DefaultQuery = SELECT * WHERE {{ ?s ?p ?o }} LIMIT 1
 """
 BUFFER_BYTES = 8192  # a Virtuoso buffer caches one 8 KB database page
 VIRTUOSO_GRAPH = "https://w3id.org/jakgraph/graph/bench"
@@ -94,8 +93,10 @@ class Server:
 
 def wait_until_answering(server: Server, seconds: float = 60) -> None:
     """Poll the query endpoint with ASK until it answers; fail loudly with the server's log otherwise."""
+    from jakgraph.queries.catalog import internal_query
+
     deadline = time.monotonic() + seconds
-    url = server.query_url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    url = server.query_url + "?" + urllib.parse.urlencode({"query": internal_query("server-answers")})
     last = ""
     while time.monotonic() < deadline:
         if server.process.poll() is not None:

@@ -190,6 +190,10 @@ CASES: dict[str, tuple[Change, str]] = {
     "conflict with one reading twice": (set_cell("conflicts.tsv", 2, "reading_b", "6"),
                                         "conflicts.tsv, row 2, field reading_b: is the same as reading_a (a conflict "
                                         "needs two different readings)"),
+    # rules of the structured readings (issue 13; the others are checked in-process in test_structured_readings.py)
+    "switch without its reason": (set_cell("evidence_items.tsv", 5, "switch_reason", ""),
+                                  "evidence_items.tsv, row 5, field switch_reason: is required when switched_from is "
+                                  "given"),
     # whole files
     "wrong encoding": (write_bytes("diseases.tsv", lambda raw: raw.decode("utf-8").encode("latin-1", "replace")),
                        "diseases.tsv, row 2: is not UTF-8 (byte 0xe1)"),
@@ -227,6 +231,19 @@ CASES: dict[str, tuple[Change, str]] = {
                                "mappings.sssom.tsv, row 26, field object_id: column is missing from the header"),
     "mapping file without mappings": (lines_of("mappings.sssom.tsv", lambda lines: lines[:26]),
                                       "mappings.sssom.tsv: has a header but no rows"),
+    "overlap sharing more patients than a record has": (
+        set_cell("patient_overlaps.tsv", 3, "shared_patients", "4"),
+        "patient_overlaps.tsv, row 3, field shared_patients: 4 is above the 3 patients of evidence item "
+        "'baricitinib--subacute-cutaneous-lupus-erythematosus--38-40-41'"),
+    "overlap of the same patients without their number": (
+        set_cell("patient_overlaps.tsv", 2, "shared_patients", ""),
+        "patient_overlaps.tsv, row 2, field shared_patients: is required and above 0 for kind same-patients"),
+    "overlap of one record": (set_cell("patient_overlaps.tsv", 5, "evidence_items", "baricitinib--vexas-syndrome--35"),
+                              "patient_overlaps.tsv, row 5, field evidence_items: an overlap needs two or more "
+                              "records (evidence_items, table7_rows, safety_analyses)"),
+    "overlap home row outside the overlap": (
+        set_cell("patient_overlaps.tsv", 4, "home_row", "t7-blau-syndrome"),
+        "patient_overlaps.tsv, row 4, field home_row: 't7-blau-syndrome' is not one of the overlap's table7_rows"),
     "invalid YAML header": (lines_of("mappings.sssom.tsv", unquote_line_13),
                             "mappings.sssom.tsv, row 13: the YAML header is not valid: mapping values are not "
                             "allowed here"),
