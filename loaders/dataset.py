@@ -2,7 +2,7 @@
 
 >>> dataset = load_curated()                                    # doctest: +SKIP
 >>> dataset.sizes()[GRAPH_REVIEW]                               # doctest: +SKIP
-9068
+9705
 """
 from __future__ import annotations
 

@@ -21,11 +21,12 @@ from decimal import Decimal
 from typing import TypeVar, get_args
 
 from jakgraph.loaders.curated import Curated
-from jakgraph.loaders.records import (AdverseEvent, AdverseEventStatus, Approval, ConflictAspect, Conflict,
-                                      Direction, Disease, DiseaseKind, Drug, DrugRefs, EvidenceAdverseEvent,
-                                      EvidenceItem, EvidenceResult, Frequency, Isoform, Locator, Mapping,
+from jakgraph.loaders.records import (AdverseEvent, AdverseEventStatus, Approval, Conflict, ConflictKind,
+                                      ConflictReading, Direction, Disease, DiseaseKind, Drug, DrugRefs,
+                                      EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Frequency, Isoform, Locator,
+                                      Mapping,
                                       MappingSet, Metric, OutcomeMeasure, Phase, Population, Product,
-                                      Recommendation, RecommendationBody, RecommendationKind, Record,
+                                      Recommendation, RecommendationBody, RecommendationKind, Record, RecordLink,
                                       RegulatoryBody, RegulatoryEvent, Role, SafetyAnalysis, SafetyFinding,
                                       SelectivityClass, Severity, StudyDesign, Table7Row)
 from jakgraph.ontology.namespaces import BASE
@@ -480,10 +481,14 @@ class SyntheticRecords:
     def conflict(self) -> Iterator[Record]:
         rng = self.rng
         number = self.next_id()
-        yield Conflict(id=f"synthetic-{number}", subject=rng.choice(self.evidence), subject_file="evidence_items.tsv",
-                       aspect=rng.choice(ASPECTS), reading_a=f"reading a of conflict {number}",
-                       source_a=self.sources(1), reading_b=f"reading b of conflict {number}",
-                       source_b=self.sources(1), description=f"synthetic conflict {number}")
+        ident = f"synthetic-{number}"
+        subjects = tuple(RecordLink("evidence", item) for item in rng.sample(self.evidence, rng.randint(1, 2)))
+        yield Conflict(id=ident, kind=rng.choice(CONFLICT_KINDS), subjects=subjects,
+                       explanation=f"synthetic conflict {number}")
+        for position in range(1, (3 if rng.random() < 0.4 else 2) + 1):  # as curated: two readings, often three
+            yield ConflictReading(conflict=ident, position=position, source=self.sources(1),
+                                  stated_value=f"reading {position} of conflict {number}",
+                                  refs=self.refs() if rng.random() < 0.8 else ())
 
     # -- the whole graph ------------------------------------------------------------------------------------------
     def anchors(self) -> Iterator[Record]:
@@ -521,7 +526,7 @@ class SyntheticRecords:
         """Each kind of record that grows, weighted by how many of it the curated tables hold."""
         curated = self.curated
         locators = {str(loc) for records in curated.tables().values() for record in records
-                    for name in ("source", "source_a", "source_b") for loc in getattr(record, name, ())}
+                    for loc in getattr(record, "source", ())}
         return [("evidence", len(curated.evidence_items)), ("safety", len(curated.safety_analyses)),
                 ("recommendation", len(curated.recommendations)), ("conflict", len(curated.conflicts)),
                 ("regulatory-event", len(curated.regulatory_events)), ("approval", len(curated.approvals) // 2),
@@ -566,4 +571,4 @@ GROWN_KINDS = tuple(k for k in get_args(RecommendationKind) if k != "recommended
 PHASES: tuple[Phase, ...] = get_args(Phase)
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 REGULATORS: tuple[RegulatoryBody, ...] = get_args(RegulatoryBody)
-ASPECTS: tuple[ConflictAspect, ...] = get_args(ConflictAspect)
+CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)

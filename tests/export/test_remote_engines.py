@@ -65,7 +65,7 @@ def normal(term) -> str:
 
 
 # GROUP_CONCAT joins values in an order SPARQL 1.1 leaves open: these columns compare as sorted lists
-LIST_COLUMNS = {"refs": ",", "drugs": ", ", "drug_names": ", ", "source_a": "; ", "source_b": "; "}
+LIST_COLUMNS = {"refs": ",", "drugs": ", ", "drug_names": ", ", "about": "; ", "source": "; "}
 
 
 def answer_set(store, name: str) -> set[tuple[str, ...]]:

@@ -10,6 +10,8 @@ JAK = "https://w3id.org/jakgraph/vocab/"
 RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 BARICITINIB = URIRef("https://w3id.org/jakgraph/drug/baricitinib")
 ITEM = URIRef("https://w3id.org/jakgraph/evidence/baricitinib--psoriasis--18")
+CONFLICT = "https://w3id.org/jakgraph/conflict/"
+PROV = "http://www.w3.org/ns/prov#"
 
 
 @pytest.fixture(scope="module")
@@ -24,12 +26,24 @@ def messages(graph: Graph) -> set[tuple[str, str]]:
 
 
 def test_each_rewritten_constraint_fires_with_its_own_message(review: Graph) -> None:
-    """A drug without a Spanish label, and an evidence item whose product holds another drug: one validation."""
+    """A drug without a Spanish label, an evidence item whose product holds another drug, a conflict left with one
+    reading, one without a kind, a reading without its place and two readings at one position: one validation."""
     changed = Graph() + review
     for label in list(changed.objects(BARICITINIB, RDFS_LABEL)):
         if isinstance(label, Literal) and label.language == "es":
             changed.remove((BARICITINIB, RDFS_LABEL, label))
     changed.set((ITEM, URIRef(JAK + "product"), URIRef("https://w3id.org/jakgraph/product/oral-upadacitinib")))
+    reading, position = URIRef(JAK + "reading"), URIRef(JAK + "position")
+    changed.remove((URIRef(CONFLICT + "c-ga-dose"), reading, URIRef(CONFLICT + "c-ga-dose/reading/2")))
+    changed.remove((URIRef(CONFLICT + "c-vexas-design"), URIRef(JAK + "conflictKind"), None))
+    changed.remove((URIRef(CONFLICT + "c-vexas-n-patients/reading/1"), URIRef(PROV + "wasDerivedFrom"), None))
+    changed.set((URIRef(CONFLICT + "c-aosd-n-studies/reading/2"), position, Literal(1)))
     assert messages(changed) == {
         (str(BARICITINIB), "a drug, isoform or disease needs a Spanish label"),
-        (str(ITEM), "the product of an evidence item contains another drug than the item names")}
+        (str(ITEM), "the product of an evidence item contains another drug than the item names"),
+        (CONFLICT + "c-ga-dose", "a conflict keeps two or more readings"),
+        (CONFLICT + "c-ga-dose/reading/2", "a reading belongs to exactly one conflict"),
+        (CONFLICT + "c-vexas-design", "a conflict has one kind from the scheme of conflict kinds"),
+        (CONFLICT + "c-vexas-n-patients/reading/1", "a reading names where in the review it is stated"),
+        (CONFLICT + "c-aosd-n-studies", "two readings of a conflict share one position")}
+
