@@ -311,12 +311,6 @@ CASES: dict[str, tuple[Change, str]] = {
         f"concepts.ttl: SHACL validation failed: node <{JAKGRAPH}concept/unit-mg> "
         f"http://www.w3.org/2004/02/skos/core#notation breaks sh:MinCountConstraintComponent of shape <{JAKGRAPH}shape/"
         f"ControlledValue>: Less than 1 values on <{JAKGRAPH}concept/unit-mg>->skos:notation"),
-    "SHACL: a kind of conflict outside its scheme (traced to the ontology file)": (
-        turtle_line("concepts.ttl", 125, " skos:inScheme c:conflict-kinds ;", ""),
-        f"concepts.ttl: SHACL validation failed: node <{JAKGRAPH}concept/conflict-scope> "
-        f"http://www.w3.org/2004/02/skos/core#inScheme breaks sh:HasValueConstraintComponent of shape <{JAKGRAPH}shape/"
-        f"ConflictKind>: Node <{JAKGRAPH}concept/conflict-scope>->skos:inScheme does not contain a value in the set: "
-        f"['<{JAKGRAPH}concept/conflict-kinds>'] (and 1 more violation(s))"),
 }
 
 

@@ -47,3 +47,14 @@ def test_each_rewritten_constraint_fires_with_its_own_message(review: Graph) -> 
         (CONFLICT + "c-vexas-n-patients/reading/1", "a reading names where in the review it is stated"),
         (CONFLICT + "c-aosd-n-studies", "two readings of a conflict share one position")}
 
+
+
+def test_a_kind_of_conflict_outside_the_scheme_and_undefined_is_refused() -> None:
+    data = Graph().parse(format="turtle", data="""
+        @prefix c: <https://w3id.org/jakgraph/concept/> . @prefix jak: <https://w3id.org/jakgraph/vocab/> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        c:conflict-rumour a jak:ConflictKind ; rdfs:label "rumour"@en ; skos:notation "rumour" ;
+            skos:inScheme c:other-scheme .""")
+    rumour = "https://w3id.org/jakgraph/concept/conflict-rumour"
+    assert messages(data) == {(rumour, "a kind of conflict is a concept of the scheme c:conflict-kinds"),
+                              (rumour, "a kind of conflict has an English definition")}
