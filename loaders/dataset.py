@@ -2,7 +2,7 @@
 
 >>> dataset = load_curated()                                    # doctest: +SKIP
 >>> dataset.sizes()[GRAPH_REVIEW]                               # doctest: +SKIP
-9705
+9727
 """
 from __future__ import annotations
 
