@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from jakgraph.graph.store import Store
     from jakgraph.graph.store.build import BuildReport
 
-__version__ = "0.1.0"
-
 
 def open(store: str | os.PathLike[str] | None = None, *, graph: str | None = None, user: str | None = None,
          password: str | None = None, timeout: float | None = None) -> "Graph":
@@ -66,11 +64,19 @@ def open_store(location: str | os.PathLike[str] | None = None, **remote: object)
 
 
 def __getattr__(name: str) -> Any:
-    """``jakgraph.Graph``, imported on first use so that ``import jakgraph`` stays cheap."""
+    """``jakgraph.Graph``, imported on first use, and ``jakgraph.__version__``, read from the installed package's
+    metadata when asked for, so that ``import jakgraph`` stays cheap."""
     if name == "Graph":
         from jakgraph.api import Graph as _Graph
 
         return _Graph
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("jakgraph")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0.0.0"
     raise AttributeError(f"module 'jakgraph' has no attribute {name!r}")
 
 

@@ -13,11 +13,11 @@ from typing import TypeVar
 
 from jakgraph.errors import CurationError
 
-from .reading import check_readings, check_references, read_table
+from .reading import check_readings, check_references, check_shared_patients, read_table
 from .records import (MAPPINGS_FILE, RECORD_TYPES, AdverseEvent, Approval, Conflict, ConflictReading, Disease, Drug,
                       EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Identified, Isoform, MappingSet,
-                      OutcomeMeasure, Population, Product, Recommendation, Record, RegulatoryEvent, SafetyAnalysis,
-                      SafetyFinding, SelectivityClass, StudyDesign, Table7Row)
+                      OutcomeMeasure, PatientOverlap, Population, Product, Recommendation, Record, RegulatoryEvent,
+                      SafetyAnalysis, SafetyFinding, SelectivityClass, StudyDesign, Table7Row)
 from .sssom import read_mapping_set
 
 R = TypeVar("R", bound=Record)
@@ -54,6 +54,7 @@ class Curated:
     table7_rows: tuple[Table7Row, ...]
     conflicts: tuple[Conflict, ...]
     conflict_readings: tuple[ConflictReading, ...]
+    patient_overlaps: tuple[PatientOverlap, ...]
     mappings: MappingSet
 
     def records(self, cls: type[R]) -> tuple[R, ...]:
@@ -83,6 +84,7 @@ def read_curated(directory: Path | None = None) -> Curated:
     ids = {name: {r.id for r in records if isinstance(r, Identified)} for name, records in tables.items()}
     check_references(tables, ids)
     check_readings(tables[Conflict.FILE], tables[ConflictReading.FILE])  # type: ignore[arg-type]
+    check_shared_patients(tables)
     mappings = read_mapping_set(directory / MAPPINGS_FILE, ids)
     by_name = {Path(name).stem: records for name, records in tables.items()}
     assert set(by_name) | {"mappings"} == {f.name for f in fields(Curated)}

@@ -50,8 +50,26 @@ def add_item(sink: TripleSink, sources: Provenance, item: EvidenceItem, labels: 
         add(node, JAK.populationDescription, string(item.population))
     if item.note:
         add(node, SKOS.note, text(item.note))
+    add_structured_result(sink, node, item)
     sources.derive(node, item.source)
     sources.cite(node, item.refs)
+
+
+def add_structured_result(sink: TripleSink, node: NamedNode, item: EvidenceItem) -> None:
+    """What the result, the comparison and a switch come to, as controlled values (the words stay in the note)."""
+    add = sink.add
+    if item.significance:
+        add(node, JAK.resultSignificance, CONCEPT[f"significance-{item.significance}"])
+    for measure in item.significance_measures:
+        add(node, JAK.significanceMeasure, iri("measure", measure))
+    if item.comparator_direction:
+        add(node, JAK.comparisonDirection, CONCEPT[f"comparison-{item.comparator_direction}"])
+    if item.switch_reason:
+        add(node, JAK.switchReason, CONCEPT[f"switch-reason-{item.switch_reason}"])
+    if item.switch_reason_event:
+        add(node, JAK.switchReasonEvent, iri("adverse-event", item.switch_reason_event))
+    if item.switch_outcome:
+        add(node, JAK.switchOutcome, CONCEPT[f"switch-outcome-{item.switch_outcome}"])
 
 
 def add_dosing(sink: TripleSink, node: NamedNode, item: EvidenceItem) -> None:
@@ -96,6 +114,8 @@ def add_adverse_event(sink: TripleSink, sources: Provenance, record: EvidenceAdv
         label += f" ({number_text(record.percentage)}%)"
     if record.description:
         add(node, RDFS.comment, text(record.description))
+    for cause in record.causes_of_death:
+        add(node, JAK.causeOfDeath, iri("adverse-event", cause))
     add(node, RDFS.label, text(label))
     sources.derive(node, record.source)
 

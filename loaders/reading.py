@@ -21,7 +21,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 from jakgraph.errors import CurationError
 
 from .records import (LINKABLE_FILES, RECORD_TYPE, RECORD_TYPES, Conflict, ConflictReading, DrugRefs, Identified,
-                      Locator, Record, RecordLink, Table7Row)
+                      Locator, PatientOverlap, Record, RecordLink, Table7Row)
 from .rules import check_record
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)*$")
@@ -316,6 +316,25 @@ def check_references(tables: dict[str, tuple[Record, ...]], ids: dict[str, set[s
                 for pair in record.drug_refs:
                     if pair.drug not in ids["drugs.tsv"]:
                         raise record.error("drug_refs", f"unknown drug {pair.drug!r} (not an id in drugs.tsv)")
+
+
+def check_shared_patients(tables: dict[str, tuple[Record, ...]]) -> None:
+    """Every member of an overlap that shares patients counts at least those patients in its own number of patients."""
+    counts = {(name, record.id): getattr(record, "n_patients", None)
+              for name, records in tables.items() for record in records if isinstance(record, Identified)}
+    for overlap in tables.get(PatientOverlap.FILE, ()):
+        assert isinstance(overlap, PatientOverlap)
+        shared = overlap.shared_patients
+        if not shared:
+            continue
+        for name, ident in overlap.members:
+            count = counts[name, ident]
+            noun = RECORD_TYPE[name].NOUN
+            if count is None:
+                raise overlap.error("shared_patients",
+                                    f"{noun} {ident!r} gives no number of patients to share {shared} of")
+            if count < shared:
+                raise overlap.error("shared_patients", f"{shared} is above the {count} patients of {noun} {ident!r}")
 
 
 def check_readings(conflicts: tuple[Conflict, ...], readings: tuple[ConflictReading, ...]) -> None:

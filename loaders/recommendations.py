@@ -24,6 +24,8 @@ def add_recommendation(sink: TripleSink, sources: Provenance, record: Recommenda
         add(node, JAK.doseMg, decimal(record.dose_mg))
     if record.frequency:
         add(node, JAK.frequency, CONCEPT[f"frequency-{record.frequency}"])
+    if record.requested_action:
+        add(node, JAK.requestedAction, CONCEPT[f"action-{record.requested_action}"])
     action = text(record.action)
     add(node, JAK.action, action)
     add(node, RDFS.label, action)

@@ -28,7 +28,8 @@ Vehicle = Literal["cream", "ointment"]
 DiseaseKind = Literal["group", "disorder"]
 DoseUnit = Literal["mg", "percent"]
 Frequency = Literal["once-daily", "twice-daily", "once-or-twice-daily"]
-AdverseEventStatus = Literal["reported", "none-reported", "none-serious", "none-attributable", "not-stated"]
+AdverseEventStatus = Literal["reported", "none-reported", "none-serious", "none-attributable", "not-stated",
+                             "none-leading-to-dose-reduction-or-discontinuation", "no-significant-findings"]
 ResultUnit = Literal["percent", "points", "score", "count", "lesions", "mm"]
 TimeUnit = Literal["day", "week", "month"]
 Agency = Literal["fda", "ema"]
@@ -43,6 +44,16 @@ Phase = Literal["before-treatment", "during-treatment"]
 RegulatoryBody = Literal["fda", "ema", "prac-ema", "jak-task-force"]
 ConflictKind = Literal["count", "percentage", "design", "dose", "formulation", "reference", "classification",
                        "omission", "overstatement", "threshold", "placement", "scope", "finding"]
+# structured readings of what the review says in words (issue 13): significance, comparison, switches, actions
+Significance = Literal["significant", "not-significant", "not-superior"]
+ComparisonDirection = Literal["better", "not-different", "worse"]
+SwitchReason = Literal["adverse-event", "insufficient-response", "not-stated"]
+SwitchOutcome = Literal["improved", "stabilized", "no-improvement", "worsened"]
+RequestedAction = Literal["take-history", "examine", "screen", "test", "check-vaccination-status", "vaccinate",
+                          "follow-up", "restrict-use", "use-dose", "reduce-dose", "adjust-dose"]
+FindingOutcome = Literal["approval-of-off-label-use"]
+OverlapKind = Literal["same-patients", "same-study", "same-reference"]
+OverlapBasis = Literal["stated", "inferred"]
 MappingPredicate = Literal["skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch",
                            "skos:relatedMatch"]
 
@@ -283,6 +294,12 @@ class EvidenceItem(Identified):
     source: tuple[Locator, ...]
     refs: tuple[int, ...]
     note: str | None = None
+    significance: Significance | None = None
+    significance_measures: tuple[str, ...] = link("outcome_measures.tsv", ())
+    comparator_direction: ComparisonDirection | None = None
+    switch_reason: SwitchReason | None = None
+    switch_reason_event: str | None = link("adverse_events.tsv", None)
+    switch_outcome: SwitchOutcome | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -299,6 +316,7 @@ class EvidenceAdverseEvent(Record):
     percentage: Decimal | None = amount()
     description: str | None = None
     source: tuple[Locator, ...]
+    causes_of_death: tuple[str, ...] = link("adverse_events.tsv", ())
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -367,7 +385,7 @@ class SafetyFinding(Identified):
     analysis: str = link("safety_analyses.tsv")
     drug: str = link("drugs.tsv")
     dose_mg: Decimal | None = amount()
-    event: str = link("adverse_events.tsv")
+    event: str | None = link("adverse_events.tsv", None)  # or an outcome that is not an adverse event
     metric: Metric
     value: Decimal | None = None
     value_max: Decimal | None = None
@@ -377,6 +395,8 @@ class SafetyFinding(Identified):
     description: str
     source: tuple[Locator, ...]
     refs: tuple[int, ...]
+    outcome: FindingOutcome | None = None
+    causes_of_death: tuple[str, ...] = link("adverse_events.tsv", ())
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -394,6 +414,7 @@ class Recommendation(Identified):
     action: str
     source: tuple[Locator, ...]
     refs: tuple[int, ...] = ()
+    requested_action: RequestedAction | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -452,11 +473,44 @@ class ConflictReading(Record):
     refs: tuple[int, ...] = ()
 
 
+# -- patients the review reports in more than one record ---------------------------------------------------------
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PatientOverlap(Identified):
+    """Records that report the same study or count the same patients: evidence items, Table 7 rows, safety analyses.
+
+    ``shared_patients`` is how many patients two or more of the members each count in their own number of patients
+    (what a sum of their counts counts more than once); empty when the review does not let one tell. ``home_row``
+    is the Table 7 member whose disorder the shared patients are filed under; the other Table 7 members count them a
+    second time.
+    """
+
+    FILE: ClassVar[str] = "patient_overlaps.tsv"
+    NOUN: ClassVar[str] = "patient overlap"
+
+    kind: OverlapKind
+    evidence_items: tuple[str, ...] = link("evidence_items.tsv", ())
+    table7_rows: tuple[str, ...] = link("table7_rows.tsv", ())
+    safety_analyses: tuple[str, ...] = link("safety_analyses.tsv", ())
+    shared_patients: int | None = None
+    home_row: str | None = link("table7_rows.tsv", None)
+    basis: OverlapBasis | None = None
+    refs: tuple[int, ...]
+    source: tuple[Locator, ...]
+    note: str
+
+    @property
+    def members(self) -> tuple[tuple[str, str], ...]:
+        """Every member as (file, id)."""
+        return (tuple(("evidence_items.tsv", m) for m in self.evidence_items)
+                + tuple(("table7_rows.tsv", m) for m in self.table7_rows)
+                + tuple(("safety_analyses.tsv", m) for m in self.safety_analyses))
+
+
 # the curated files in reading order (a file is read after those its ids point into, except self-links)
 RECORD_TYPES: tuple[type[Record], ...] = (
     Isoform, SelectivityClass, Drug, Product, Disease, StudyDesign, AdverseEvent, OutcomeMeasure, Population,
     EvidenceItem, EvidenceAdverseEvent, EvidenceResult, Approval, SafetyAnalysis, SafetyFinding, Recommendation,
-    RegulatoryEvent, Table7Row, Conflict, ConflictReading,
+    RegulatoryEvent, Table7Row, Conflict, ConflictReading, PatientOverlap,
 )
 RECORD_TYPE = {cls.FILE: cls for cls in RECORD_TYPES}
 

@@ -2,8 +2,8 @@
 
 A cell on its own is checked by its column (:mod:`jakgraph.loaders.reading`); these rules need two cells of the same
 row: a minimum not above its maximum, a unit for every amount, a count not above its denominator, a reading of a
-conflict numbered from 1. Links between records (and a conflict's two or more different readings) are checked once
-every file is read.
+conflict numbered from 1, two records and a kind that fits the shared patients in an overlap. Links between records
+(and a conflict's two or more different readings) are checked once every file is read.
 
 >>> from decimal import Decimal
 >>> check_record(EvidenceResult(line=7, evidence_item="x", quantity="q", value=Decimal(5), value_max=Decimal(2),
@@ -18,8 +18,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from .records import (Approval, ConflictReading, EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Mapping, Recommendation,
-                      Record, SafetyFinding)
+from .records import (Approval, ConflictReading, EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Mapping,
+                      PatientOverlap, Recommendation, Record, SafetyFinding)
 
 HUNDRED = Decimal(100)
 
@@ -49,6 +49,33 @@ def evidence_item(item: EvidenceItem) -> None:
         raise item.error("dose_unit", "is required when a dose is given")
     if item.dose_min is not None and item.dose_max is not None and item.dose_max < item.dose_min:
         raise item.error("dose_max", f"{text(item.dose_max)} is below dose_min {text(item.dose_min)}")
+    if item.significance_measures and not item.significance:
+        raise item.error("significance", "is required when significance_measures are given")
+    unmeasured = [m for m in item.significance_measures if m not in item.measures]
+    if unmeasured:
+        raise item.error("significance_measures", f"{unmeasured[0]!r} is not one of the item's measures")
+    if item.comparator_direction and not item.comparator:
+        raise item.error("comparator", "is required when comparator_direction is given")
+    switch_item(item)
+
+
+def switch_item(item: EvidenceItem) -> None:
+    """A switch from another drug says why (or that the review does not say) and what followed; nothing else does."""
+    if item.switched_from:
+        for name in ("switch_reason", "switch_outcome"):
+            if not getattr(item, name):
+                raise item.error(name, "is required when switched_from is given")
+    else:
+        for name in ("switch_reason", "switch_reason_event", "switch_outcome"):
+            if getattr(item, name):
+                raise item.error("switched_from", f"is required when {name} is given")
+    if item.switch_reason_event and item.switch_reason != "adverse-event":
+        raise item.error("switch_reason_event", "is given only when switch_reason is adverse-event")
+
+
+def causes_of_death(record: EvidenceAdverseEvent | SafetyFinding) -> None:
+    if record.causes_of_death and record.event != "death":
+        raise record.error("causes_of_death", f"is given only for the event death (not {record.event!r})")
 
 
 def evidence_adverse_event(record: EvidenceAdverseEvent) -> None:
@@ -56,6 +83,7 @@ def evidence_adverse_event(record: EvidenceAdverseEvent) -> None:
         raise record.error("count", f"{record.count} is above the denominator {record.denominator}")
     if record.percentage is not None and record.percentage > HUNDRED:
         raise record.error("percentage", f"{text(record.percentage)} is above 100")
+    causes_of_death(record)
 
 
 def evidence_result(record: EvidenceResult) -> None:
@@ -65,6 +93,10 @@ def evidence_result(record: EvidenceResult) -> None:
 
 
 def safety_finding(record: SafetyFinding) -> None:
+    if (record.event is None) == (record.outcome is None):
+        raise record.error("event", "needs either an event or an outcome, not both" if record.event
+                           else "is required when no outcome is given")
+    causes_of_death(record)
     if record.metric != "qualitative" and record.value is None and not record.direction:
         raise record.error("value", f"is required for metric {record.metric}")
     in_order(record, record.value, record.value_max, "value", "value_max")
@@ -85,6 +117,24 @@ def conflict_reading(record: ConflictReading) -> None:
         raise record.error("position", f"{record.position} is not a position (readings are numbered from 1)")
 
 
+def patient_overlap(record: PatientOverlap) -> None:
+    if len(set(record.members)) < 2:
+        raise record.error("evidence_items", "an overlap needs two or more records (evidence_items, table7_rows, "
+                                             "safety_analyses)")
+    shared = record.shared_patients
+    if record.kind == "same-patients" and not shared:
+        raise record.error("shared_patients", "is required and above 0 for kind same-patients")
+    if record.kind != "same-patients" and shared:
+        raise record.error("shared_patients",
+                           f"{shared} patients shared make the kind same-patients, not {record.kind}")
+    if (shared is None) != (record.basis is None):
+        raise record.error("basis", "is required when shared_patients is given, and only then")
+    if record.home_row and record.home_row not in record.table7_rows:
+        raise record.error("home_row", f"{record.home_row!r} is not one of the overlap's table7_rows")
+    if shared and len(record.table7_rows) > 1 and not record.home_row:
+        raise record.error("home_row", "is required when two or more Table 7 rows count the shared patients")
+
+
 def mapping(record: Mapping) -> None:
     if record.confidence is not None and not 0 <= record.confidence <= 1:
         raise record.error("confidence", f"{text(record.confidence)} is not between 0 and 1")
@@ -93,5 +143,5 @@ def mapping(record: Mapping) -> None:
 RULES: dict[type[Record], Callable[[Any], None]] = {
     EvidenceItem: evidence_item, EvidenceAdverseEvent: evidence_adverse_event, EvidenceResult: evidence_result,
     SafetyFinding: safety_finding, Approval: approval, Recommendation: recommendation, ConflictReading: conflict_reading,
-    Mapping: mapping,
+    Mapping: mapping, PatientOverlap: patient_overlap,
 }

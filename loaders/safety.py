@@ -55,7 +55,12 @@ def add_finding(sink: TripleSink, sources: Provenance, record: SafetyFinding, la
     add(node, RDF.type, JAK.SafetyFinding)
     add(node, JAK.analysis, iri("safety-analysis", record.analysis))
     add(node, JAK.drug, iri("drug", record.drug))
-    add(node, JAK.event, iri("adverse-event", record.event))
+    if record.event:
+        add(node, JAK.event, iri("adverse-event", record.event))
+    if record.outcome:
+        add(node, JAK.findingOutcome, CONCEPT[f"outcome-{record.outcome}"])
+    for cause in record.causes_of_death:
+        add(node, JAK.causeOfDeath, iri("adverse-event", cause))
     add(node, JAK.metric, CONCEPT[f"metric-{record.metric}"])
     for number, prop in ((record.dose_mg, JAK.doseMg), (record.value, JAK.value), (record.value_max, JAK.valueMax),
                          (record.comparator_value, JAK.comparatorValue)):
@@ -69,7 +74,7 @@ def add_finding(sink: TripleSink, sources: Provenance, record: SafetyFinding, la
     label = labels.drugs[record.drug]
     if record.dose_mg is not None:
         label += f" {number_text(record.dose_mg)} mg"
-    label += f", {labels.events[record.event]}"
+    label += f", {labels.events[record.event] if record.event else (record.outcome or '').replace('-', ' ')}"
     if record.value is not None:
         label += f": {number_text(record.value)}"
         if record.value_max is not None:

@@ -26,6 +26,7 @@ KIND_PREFIXES: dict[str, str] = {
     "measure": "measure", "population": "population", "approval": "approval", "analysis": "safety-analysis",
     "finding": "safety-finding", "recommendation": "recommendation", "regulatory": "regulatory-event",
     "t7row": "table7-row", "conflict": "conflict", "ref": "review/reference",
+    "overlap": "patient-overlap",
 }
 
 # The prefixes jakgraph writes with: CURIEs in answers, pages and KGX ids, PREFIX declarations of every query,

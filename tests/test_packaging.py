@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import jakgraph
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow
@@ -24,13 +25,14 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_has_one_top_level_package_and_its_data(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    assert {name.split("/")[0] for name in names} == {"jakgraph", "jakgraph-0.1.0.dist-info"}
+    assert {name.split("/")[0] for name in names} == {"jakgraph", f"jakgraph-{jakgraph.__version__}.dist-info"}
     for data in ("jakgraph/ontology/jakgraph.ttl", "jakgraph/ontology/shapes.ttl", "jakgraph/ontology/concepts.ttl",
                  "jakgraph/loaders/curated/evidence_items.tsv", "jakgraph/loaders/curated/mappings.sssom.tsv",
                  "jakgraph/graph/store/embedded.py", "jakgraph/graph/server/static/workbench.js",
                  "jakgraph/graph/server/static/yasgui/yasgui.min.js", "jakgraph/graph/server/static/yasgui/LICENSE",
                  "jakgraph/graph/network/static/netview.js", "jakgraph/graph/network/static/netexplore.js",
-                 "jakgraph/queries/results.py"):
+                 "jakgraph/queries/results.py", "jakgraph/graph/release/write.py",
+                 "jakgraph/ontology/borrowed-terms.ttl"):
         assert data in names
     internal = {f"jakgraph/queries/internal/{path.name}" for path in (ROOT / "queries" / "internal").iterdir()}
     assert {name for name in internal if name.endswith(".ru")} and internal <= set(names)

@@ -39,3 +39,9 @@ def test_every_link_of_the_readme_and_the_docs_points_to_a_file():
             if not target.startswith(("http://", "https://", "mailto:")) and not (page.parent / target).exists():
                 missing.append(f"{page.relative_to(ROOT)} → {target}")
     assert missing == []
+
+
+def test_the_triple_count_the_readme_promises_is_the_build_s(select):
+    promised = int(re.search(r"\(([\d,]+) in all\)", README).group(1).replace(",", ""))
+    built = select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert promised == int(built[0][0])

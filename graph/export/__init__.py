@@ -23,7 +23,7 @@ class ExportFormat(NamedTuple):
     name: str
     title: str
     extensions: tuple[str, ...]
-    kind: str  # "rdf" (one graph or a dataset: a file or stdout), "kgx" (a folder), "network" (a file)
+    kind: str  # "rdf" (a file or stdout), "kgx" and "nanopub" (a folder), "network" (a file)
 
 
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
@@ -38,6 +38,8 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("gexf", "GEXF", (".gexf",), "network"),
     ExportFormat("cyjs", "Cytoscape.js JSON", (".cyjs",), "network"),
     ExportFormat("edges-csv", "edge list CSV", (".csv",), "network"),
+    ExportFormat("nanopub", "nanopublications (a folder of TriG files, one per evidence item, approval and safety "
+                 "finding)", (), "nanopub"),
 )}
 
 
@@ -73,20 +75,31 @@ def format_for(name: str | None, output: Path | None) -> ExportFormat:
 
 
 class Exported(NamedTuple):
-    """What :func:`write_export` wrote: the format, the file (or KGX folder), and for KGX its numbers of rows."""
+    """What :func:`write_export` wrote: the format, the file (or folder), for KGX its numbers of rows, for
+    nanopublications how many were written and whether they were signed."""
 
     format: ExportFormat
     path: Path
     nodes: int | None = None
     edges: int | None = None
+    nanopubs: int | None = None
+    signed: bool = False
 
 
-def write_export(store: "Store", chosen: ExportFormat, output: Path) -> Exported:
+def write_export(store: "Store", chosen: ExportFormat, output: Path, key: Path | None = None) -> Exported:
     """Write the graph of ``store`` to ``output`` in ``chosen``: a file written through a temporary one beside it
-    (RDF and network formats), or a folder of ``nodes.tsv`` and ``edges.tsv`` (KGX). Pick ``chosen`` with
+    (RDF and network formats), a folder of ``nodes.tsv`` and ``edges.tsv`` (KGX), or a folder of
+    nanopublications (signed with the RSA private key in PEM file ``key``, if given). Pick ``chosen`` with
     :func:`format_for`; :meth:`jakgraph.api.Graph.export` shows it at work.
     """
     output = Path(output)
+    if key is not None and chosen.kind != "nanopub":
+        raise UserError(f"--key signs nanopublications; {chosen.title} is not signed")
+    if chosen.kind == "nanopub":
+        from .nanopub import write_nanopubs
+
+        written = write_nanopubs(store, output, key)
+        return Exported(chosen, output, nanopubs=written.total, signed=written.signed)
     if chosen.kind == "kgx":
         from .kgx import write_kgx
 

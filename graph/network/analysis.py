@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .model import count_patients
+
 LOW_LEVEL_DESIGN = "design:case-series"
 
 
@@ -36,7 +38,10 @@ class SharedDrugs:
 
 @dataclass(frozen=True)
 class Connection:
-    """A drug or disorder with its number of partners in the summary graph and the evidence behind them."""
+    """A drug or disorder with its number of partners in the summary graph and the evidence behind them.
+
+    ``patients`` counts each patient once; ``shared`` is what the naive sum of the items' numbers counts twice.
+    """
 
     node: str
     label: str
@@ -44,6 +49,7 @@ class Connection:
     items: int
     patients: int
     partners: tuple[str, ...]
+    shared: int = 0
 
 
 @dataclass(frozen=True)
@@ -133,8 +139,9 @@ def disorders_sharing_drugs(summary: Any, min_shared: int = 1) -> list[SharedDru
 
 def _connection(summary: Any, node: str) -> Connection:
     edges = [summary.edges[node, partner] for partner in summary[node]]
+    patients = count_patients({"patients": e["patients_naive"], "overlaps": e["overlaps"]} for e in edges)
     return Connection(node, summary.nodes[node].get("label", node), len(edges), sum(e["items"] for e in edges),
-                      sum(e["patients"] for e in edges), tuple(sorted(summary[node])))
+                      patients.once, tuple(sorted(summary[node])), patients.shared)
 
 
 def most_connected(summary: Any, node_type: str, top: int | None = None) -> list[Connection]:

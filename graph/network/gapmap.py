@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import Design
+from .model import count_patients
 from .picture import save_figure
 from .view import (APPROVED_COLOUR, Selection, approval_lines, disorder_blocks, level_colour, page, pair_tip,
                   ranked_items, text_width)
@@ -26,7 +27,11 @@ UNCOUNTED = "approved indications not counted as off-label disorders"
 
 @dataclass
 class Cell:
-    """One drug × disorder cell: highest level and patients when there is evidence, approvals, its tooltip."""
+    """One drug × disorder cell: highest level and patients when there is evidence, approvals, its tooltip.
+
+    ``patients`` counts each patient once; ``patients_naive`` sums the items' numbers (more where two items of the
+    cell share patients).
+    """
 
     drug: str
     disorder: str
@@ -35,6 +40,12 @@ class Cell:
     patients: int
     approvals: list[str]
     tip: dict[str, Any] = field(default_factory=dict)
+    patients_naive: int = 0
+
+    @property
+    def shared(self) -> int:
+        """Patients the naive sum counts twice."""
+        return self.patients_naive - self.patients
 
     @property
     def gap(self) -> bool:
@@ -122,7 +133,8 @@ def _cell(selection: Selection, drug: str, disorder: str) -> Cell:
         tip = pair_tip(selection, drug, disorder)
         if approvals:
             tip["lines"] = tip["lines"] + ["also approved: " + "; ".join(approvals)]
-        return Cell(drug, disorder, best["level"], best["design_label"], sum(i["patients"] for i in items), approvals, tip)
+        patients = count_patients(items)
+        return Cell(drug, disorder, best["level"], best["design_label"], patients.once, approvals, tip, patients.naive)
     lines = ["gap: the review gives no off-label evidence for this pair"]
     if approvals:
         lines = ["approved indication in dermatology (Table 1); no off-label evidence"] + approvals

@@ -16,6 +16,7 @@ from .analysis import Design
 from .filters import FilterState, within
 from .geometry import curve, flatten, touches
 from .labels import DRUG_LABEL_SIZE, GROUP_GAP, LABEL_GAP, group_label, group_label_corners, label_extent
+from .model import count_patients
 from .placement import place_drugs
 
 
@@ -402,11 +403,12 @@ def pair_tip(selection: Selection, drug: str, disorder: str) -> dict[str, Any]:
     """Tooltip of a drug–disorder pair: highest level, totals, and every evidence item with its references."""
     labels = selection.labels
     items = ranked_items(selection.pairs[drug, disorder])
-    best, patients = items[0], sum(i["patients"] for i in items)
+    best, patients = items[0], count_patients(items)
     refs = sorted({int(r) for i in items for r in i["refs"].split(",")})
+    shared = f" (sum {patients.naive}, {patients.shared} counted in two items)" if patients.shared else ""
     return {"title": f"{labels[drug]} → {labels[disorder]}",
             "lines": [f"highest level: {best['design_label']} (rank {best['level']})",
-                      f"{len(items)} evidence item{'s' * (len(items) != 1)} · {patients} patients · "
+                      f"{len(items)} evidence item{'s' * (len(items) != 1)} · {patients.once} patients{shared} · "
                       f"references {', '.join(map(str, refs))}"],
             "items": [_item_line(i, disorder, labels) for i in items]}
 
@@ -424,7 +426,7 @@ def _edges(selection: Selection, nodes: dict[str, Node]) -> list[Edge]:
     edges = []
     for (drug, disorder), items in sorted(selection.pairs.items()):
         best = ranked_items(items)[0]
-        patients = sum(i["patients"] for i in items)
+        patients = count_patients(items).once
         scope = within(selection.broader, [disorder] + [i["disease"] for i in items])
         edges.append(Edge(drug, disorder, "off_label", level_colour(best["level"]), edge_width(patients),
                           best["level"], patients, pair_tip(selection, drug, disorder), scope))

@@ -33,13 +33,15 @@ READING_ORDER = tuple(VOCAB + name for name in (
     "drug", "product", "activeIngredient", "route", "formulation", "vehicle", "inhibits", "selectivity",
     "selectiveFor", "mechanism", "drugRole", "geneSymbol", "disease", "dermatosis", "indication", "severity",
     "population", "populationDescription", "populationDisease", "countedAs", "agency", "approvalStatus", "action",
-    "recommendationKind", "treatmentPhase", "eventKind", "studyDesign", "evidenceRank", "rankRationale",
-    "numberOfStudies", "numberOfPatients", "numberOfReports", "patientYears", "analysis", "resultSummary",
-    "comparator", "comparatorResult", "switchedFrom", "concomitantTreatment", "dosing", "doseText", "doseMin",
+    "requestedAction", "recommendationKind", "treatmentPhase", "eventKind", "studyDesign", "evidenceRank",
+    "rankRationale", "numberOfStudies", "numberOfPatients", "numberOfReports", "patientYears", "analysis",
+    "resultSummary", "resultSignificance", "significanceMeasure", "comparator", "comparisonDirection",
+    "comparatorResult", "switchedFrom", "switchReason", "switchReasonEvent", "switchOutcome", "concomitantTreatment",
+    "dosing", "doseText", "doseMin",
     "doseMax", "doseMg", "doseUnit", "frequency", "administrationsPerDayMin", "administrationsPerDayMax",
     "outcomeMeasure", "result", "quantity", "arm", "value", "valueMax", "unit", "comparatorValue", "timepoint",
-    "timepointUnit", "metric", "direction", "adverseEventStatus", "adverseEvent", "event", "count", "denominator",
-    "percentage"))
+    "timepointUnit", "metric", "direction", "adverseEventStatus", "adverseEvent", "event", "findingOutcome", "count",
+    "denominator", "percentage", "causeOfDeath"))
 LAST_PREDICATES = (SKOS + "note", PREFIXES["rdfs"] + "seeAlso")
 # the kinds of records that link to an entity, in the order a reader wants them, with their headings
 INCOMING_KINDS = {VOCAB + "EvidenceItem": "Off-label evidence", VOCAB + "RegulatoryApproval": "Approvals",

@@ -4,7 +4,8 @@
   diseases, study designs, adverse events, outcome measures, populations), with synthetic prose where they
   carry prose, and synthetic sources and mappings.
 - **Anchors**: one synthetic evidence item per curated one, under the same id, and per drug a safety analysis,
-  a recommended dose and approvals, so every stored query has answers with its default parameters.
+  a recommended dose and approvals, so every stored query has answers with its default parameters; the curated
+  patient overlaps over the same evidence items (and Table 7 rows).
 - **Growth**: one record of a kind at a time, the kind drawn with the weight of how many records of it the
   curated tables hold, until the sink holds ``size`` triples. Closed lists (isoforms, selectivity classes,
   study designs, populations, controlled values) do not grow.
@@ -21,14 +22,14 @@ from decimal import Decimal
 from typing import TypeVar, get_args
 
 from jakgraph.loaders.curated import Curated
-from jakgraph.loaders.records import (AdverseEvent, AdverseEventStatus, Approval, Conflict, ConflictKind,
-                                      ConflictReading, Direction, Disease, DiseaseKind, Drug, DrugRefs,
+from jakgraph.loaders.records import (AdverseEvent, AdverseEventStatus, Approval, ComparisonDirection, Conflict,
+                                      ConflictKind, ConflictReading, Direction, Disease, DiseaseKind, Drug, DrugRefs,
                                       EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Frequency, Isoform, Locator,
-                                      Mapping,
-                                      MappingSet, Metric, OutcomeMeasure, Phase, Population, Product,
-                                      Recommendation, RecommendationBody, RecommendationKind, Record, RecordLink,
-                                      RegulatoryBody, RegulatoryEvent, Role, SafetyAnalysis, SafetyFinding,
-                                      SelectivityClass, Severity, StudyDesign, Table7Row)
+                                      Mapping, MappingSet, Metric, OutcomeMeasure, OverlapBasis, OverlapKind,
+                                      PatientOverlap, Phase, Population, Product, Recommendation, RecommendationBody,
+                                      RecommendationKind, Record, RecordLink, RegulatoryBody, RegulatoryEvent,
+                                      RequestedAction, Role, SafetyAnalysis, SafetyFinding, SelectivityClass, Severity,
+                                      Significance, StudyDesign, SwitchOutcome, SwitchReason, Table7Row)
 from jakgraph.ontology.namespaces import BASE
 
 MATCHES = ("exactMatch", "exactMatch", "exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
@@ -62,6 +63,11 @@ def mapping_set() -> MappingSet:
 def decimal(value: float, places: int) -> Decimal:
     """A random float as a decimal of at most ``places`` decimals: ``decimal(4.3449, 2) == Decimal("4.34")``."""
     return Decimal(f"{value:.{places}f}")
+
+
+def pick(values: Sequence[T], turn: int, rng: "Draws", forced: bool) -> T:
+    """The ``turn``-th value in a cycle for anchors (no draw), a random one otherwise."""
+    return values[turn % len(values)] if forced else rng.choice(values)
 
 
 class Draws:
@@ -130,6 +136,9 @@ class SyntheticRecords:
         self.populations: list[str] = []
         self.evidence: list[str] = []
         self.t7_rows = 0
+        self.t7_patients: dict[str, int] = {}  # Table 7 row id → its printed patients, for overlaps to point to
+        self.item_patients: dict[str, int] = {}  # anchor evidence item id → its patients
+        self.recent: list[tuple[str, int]] = []  # the last grown evidence items that give a number of patients
         self.xrefs = 0
         for _ in range(30):
             self.paragraph()
@@ -287,6 +296,7 @@ class SyntheticRecords:
         studies, patients = rng.randint(1, 9), rng.randint(1, 60)
         references = rng.sample(range(1, self.references + 1), 2)
         drugs = rng.sample(self.drugs, min(len(self.drugs), rng.randint(1, 2)))
+        self.t7_patients[f"t7-{disorder}"] = patients
         return Table7Row(id=f"t7-{disorder}", row_number=self.t7_rows, dermatosis=label, disease=disorder,
                          n_studies=studies, n_patients=patients,
                          drug_refs=tuple(DrugRefs(drug.id, (references[i],)) for i, drug in enumerate(drugs)),
@@ -326,20 +336,34 @@ class SyntheticRecords:
         reported = (cycle % 2 == 0) if forced else rng.random() < 0.5
         status: AdverseEventStatus = "reported" if reported else rng.choice(NOT_REPORTED)
         comparator = comparator_result = switched = None
+        readings: dict[str, object] = {}
         if (cycle % 4 == 0) if forced else rng.random() < 0.25:
             comparator = rng.choice(self.products + ["placebo", "vehicle"])
             comparator_result = f"synthetic comparison {self.next_id()}"
+            readings["comparator_direction"] = pick(COMPARISONS, cycle // 4, rng, forced)
+        if (cycle % 3 == 0) if forced else rng.random() < 0.15:
+            readings["significance"] = pick(SIGNIFICANCES, cycle // 3, rng, forced)
+            readings["significance_measures"] = tuple(measures[:1])
         if (cycle % 7 == 0) if forced else rng.random() < 0.05:
             other = rng.choice([d for d in self.drugs if d is not drug] or self.drugs)
             switched = rng.choice(other.products)[0]
+            reason = readings["switch_reason"] = pick(SWITCH_REASONS, cycle // 7, rng, forced)
+            if reason == "adverse-event":
+                readings["switch_reason_event"] = rng.choice(self.events)
+            readings["switch_outcome"] = pick(SWITCH_OUTCOMES, cycle // 7, rng, forced)
         concomitant = (rng.choice(self.products),) if not forced and rng.random() < 0.05 else ()
         population = rng.choice(POPULATIONS) if not forced and rng.random() < 0.3 else None
+        counted = patients if forced or rng.random() < 0.9 else None
+        if forced:
+            self.item_patients[ident] = patients
+        elif counted is not None:
+            self.recent = self.recent[-7:] + [(ident, counted)]
         yield EvidenceItem(id=ident, drug=drug.id, product=product[0], disease=disease, design=design,
-                           n_studies=studies, n_patients=patients if forced or rng.random() < 0.9 else None,
+                           n_studies=studies, n_patients=counted,
                            measures=tuple(measures), result=f"synthetic result summary {self.next_id()}",
                            ae_status=status, comparator=comparator, comparator_result=comparator_result,
                            switched_from=switched, concomitant=concomitant, population=population,
-                           source=self.sources(), refs=refs or self.refs(), **dose)  # type: ignore[arg-type]
+                           source=self.sources(), refs=refs or self.refs(), **dose, **readings)  # type: ignore[arg-type]
         if reported:
             if forced:
                 events = [self.events[(cycle + k) % len(self.events)] for k in (0, 1)]
@@ -435,7 +459,7 @@ class SyntheticRecords:
 
     # -- recommendations, approvals, regulation, conflicts ----------------------------------------------------------
     def recommendation(self, kind: RecommendationKind, phase: Phase | None = None, population: str | None = None,
-                       drug: DrugInfo | None = None) -> Recommendation:
+                       drug: DrugInfo | None = None, requested: RequestedAction | None = None) -> Recommendation:
         rng = self.rng
         number = self.next_id()
         dose = None
@@ -445,7 +469,8 @@ class SyntheticRecords:
                               drug=drug.id if drug else None, population=population, dose_mg=dose,
                               frequency="once-daily" if drug else None,
                               action=f"synthetic {kind.replace('-', ' ')} action {number}",
-                              refs=self.refs() if rng.random() < 0.7 else (), source=self.sources())
+                              refs=self.refs() if rng.random() < 0.7 else (), source=self.sources(),
+                              requested_action=requested or rng.choice(ACTIONS_OF_KIND[kind]))
 
     def grow_recommendation(self) -> Iterator[Record]:
         rng = self.rng
@@ -490,6 +515,34 @@ class SyntheticRecords:
                                   stated_value=f"reading {position} of conflict {number}",
                                   refs=self.refs() if rng.random() < 0.8 else ())
 
+    def curated_overlap(self, overlap: PatientOverlap) -> Iterator[Record]:
+        """A curated overlap over the synthetic records that share its ids: its evidence items and the Table 7 rows
+        the synthetic graph holds (safety analyses have synthetic ids), sharing no more patients than each counts."""
+        rows = tuple(r for r in overlap.table7_rows if r in self.t7_patients)
+        if len(overlap.evidence_items) + len(rows) < 2:
+            return
+        shared = overlap.shared_patients
+        if shared:
+            counts = [self.item_patients[i] for i in overlap.evidence_items] + [self.t7_patients[r] for r in rows]
+            shared = min([shared] + counts)
+        home = overlap.home_row if overlap.home_row in rows else (rows[0] if shared and len(rows) > 1 else None)
+        yield PatientOverlap(id=overlap.id, kind=overlap.kind, evidence_items=overlap.evidence_items, table7_rows=rows,
+                             shared_patients=shared, home_row=home, basis=overlap.basis, refs=overlap.refs,
+                             source=self.sources(), note=f"synthetic note on {overlap.id}")
+
+    def grow_overlap(self) -> Iterator[Record]:
+        """Two of the last grown evidence items that share patients, one study or only a reference."""
+        rng = self.rng
+        if len(self.recent) < 2:
+            return
+        (first, first_n), (second, second_n) = rng.sample(self.recent, 2)
+        number = self.next_id()
+        kind: OverlapKind = rng.choice(OVERLAP_KINDS)
+        shared = rng.randint(1, min(first_n, second_n)) if kind == "same-patients" else rng.choice((0, None))
+        yield PatientOverlap(id=f"synthetic-{number}", kind=kind, evidence_items=(first, second),
+                             shared_patients=shared, basis=None if shared is None else rng.choice(BASES),
+                             refs=self.refs(), source=self.sources(), note=f"synthetic overlap {number}")
+
     # -- the whole graph ------------------------------------------------------------------------------------------
     def anchors(self) -> Iterator[Record]:
         """Records every size holds, so that each stored query with its default parameters has answers."""
@@ -509,13 +562,16 @@ class SyntheticRecords:
                 yield from self.approvals(drug, product, rng.choice(self.diseases), both=index % 2 == 1)
         for kind in ("assessment", "monitoring", "vaccination"):
             for phase in PHASES:
-                yield self.recommendation(kind, phase=phase)  # type: ignore[arg-type]
+                first = "screen" if kind == "assessment" and phase == PHASES[0] else None  # the action query's default
+                yield self.recommendation(kind, phase=phase, requested=first)  # type: ignore[arg-type]
         for population in self.populations:
             yield self.recommendation("dose-adjustment", population=population, drug=rng.choice(self.drugs))
             yield self.recommendation("restriction", population=population)
         for _ in range(3):
             yield from self.regulatory_event()
             yield from self.conflict()
+        for overlap in self.curated.patient_overlaps:
+            yield from self.curated_overlap(overlap)
 
     def fixed(self) -> Iterator[Record]:
         """The part of the graph every size holds."""
@@ -530,6 +586,7 @@ class SyntheticRecords:
         return [("evidence", len(curated.evidence_items)), ("safety", len(curated.safety_analyses)),
                 ("recommendation", len(curated.recommendations)), ("conflict", len(curated.conflicts)),
                 ("regulatory-event", len(curated.regulatory_events)), ("approval", len(curated.approvals) // 2),
+                ("overlap", len(curated.patient_overlaps)),
                 ("disease", len(curated.diseases)), ("adverse-event", len(curated.adverse_events)),
                 ("measure", len(curated.outcome_measures)), ("drug", len(curated.drugs)),
                 ("reference", self.references),
@@ -548,7 +605,7 @@ class SyntheticRecords:
             "recommendation": self.grow_recommendation, "conflict": self.conflict,
             "regulatory-event": self.regulatory_event, "disease": self.grow_disease,
             "adverse-event": self.grow_event, "measure": self.grow_measure, "drug": self.grow_drug,
-            "approval": self.grow_approval,
+            "approval": self.grow_approval, "overlap": self.grow_overlap,
         }
         pools = {"reference": self.reference, "paragraph": self.paragraph, "table-row": self.table_row}
         while True:
@@ -563,6 +620,15 @@ class SyntheticRecords:
 
 
 NOT_REPORTED = tuple(s for s in get_args(AdverseEventStatus) if s != "reported")
+COMPARISONS: tuple[ComparisonDirection, ...] = get_args(ComparisonDirection)
+SIGNIFICANCES: tuple[Significance, ...] = get_args(Significance)
+SWITCH_REASONS: tuple[SwitchReason, ...] = get_args(SwitchReason)
+SWITCH_OUTCOMES: tuple[SwitchOutcome, ...] = get_args(SwitchOutcome)
+ACTIONS_OF_KIND: dict[str, tuple[RequestedAction, ...]] = {
+    "assessment": ("take-history", "examine", "screen", "test", "check-vaccination-status"),
+    "monitoring": ("examine", "test", "follow-up"), "vaccination": ("vaccinate",), "restriction": ("restrict-use",),
+    "recommended-dose": ("use-dose",), "dose-adjustment": ("reduce-dose", "adjust-dose")}
+
 FREQUENCIES: tuple[Frequency, ...] = get_args(Frequency)
 METRICS: tuple[Metric, ...] = get_args(Metric)
 DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
@@ -572,3 +638,5 @@ PHASES: tuple[Phase, ...] = get_args(Phase)
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 REGULATORS: tuple[RegulatoryBody, ...] = get_args(RegulatoryBody)
 CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
+OVERLAP_KINDS: tuple[OverlapKind, ...] = get_args(OverlapKind)
+BASES: tuple[OverlapBasis, ...] = get_args(OverlapBasis)

@@ -18,7 +18,9 @@ COMMANDS = {
     "query": "Answer a stored question, with parameters checked and bound as RDF terms.",
     "serve": "Serve the store as a read-only SPARQL endpoint with dereferenceable IRIs.",
     "push": "Load the graph into a remote triple store, replacing one named graph atomically.",
-    "export": "Write the graph as Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads or KGX TSV.",
+    "export": "Write the graph as Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads, KGX TSV or nanopublications.",
+    "release": "Write a versioned release: N-Quads, TriG, VoID/DCAT description, checksums and the changes since the last.",
+    "diff": "List the facts added, removed and changed between two stores or releases, in a curator's words.",
     "network": "Analyse the drug–disorder network: shared drugs, most connected nodes, weakly supported disorders.",
     "viz": "Draw the drug–disorder network as an offline HTML page, or as a PNG or SVG picture.",
     "gapmap": "Draw the evidence gap map of drugs by disorders as an offline HTML page or a PNG.",
@@ -34,7 +36,7 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
     that will not be parsed is what a cold ``jakgraph query`` would otherwise pay for.
     """
     main = argparse.ArgumentParser(prog="jakgraph", description="A graph database of JAK inhibitors in dermatology.")
-    main.add_argument("--version", action="version", version="jakgraph 0.1.0")
+    main.add_argument("--version", action=PackageVersion, help="show the package's version and exit")
     sub = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, help_text in COMMANDS.items():
         # "resolve": a command may give -h/--help an action of its own (query NAME --help describes NAME)
@@ -42,6 +44,21 @@ def parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is None or name == only:
             importlib.import_module(f"jakgraph.cli.{name}_command").arguments(command)
     return main
+
+
+class PackageVersion(argparse.Action):
+    """``--version``: the installed package's version, read from its metadata only when the option is given."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, default: str = argparse.SUPPRESS,
+                 help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        import jakgraph
+
+        print(f"jakgraph {jakgraph.__version__}")  # on standard output, as argparse's own version action
+        parser.exit()
 
 
 def chosen_command(argv: list[str]) -> str | None:

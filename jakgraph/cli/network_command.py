@@ -31,14 +31,15 @@ def run(args: argparse.Namespace) -> int:
 
     drugs = most_connected(summary, "drug", top)
     print("Most connected drugs: counted disorders each drug reaches with off-label evidence")
-    print_table(["drug", "disorders", "items", "patients"],
-                [[c.label, str(c.degree), str(c.items), str(c.patients)] for c in drugs], [False] + [True] * 3)
+    print_table(["drug", "disorders", "items", "patients", "counted twice"],
+                [[c.label, str(c.degree), str(c.items), str(c.patients), str(c.shared)] for c in drugs],
+                [False] + [True] * 4)
 
     disorders = most_connected(summary, "disorder", top)
     print("Most connected disorders: drugs with off-label evidence, and disorders sharing a drug (projection)")
-    print_table(["disorder", "drugs", "items", "patients", "shares a drug with", "which drugs"],
-                [[c.label, str(c.degree), str(c.items), str(c.patients), str(projection.degree(c.node)),
-                  ", ".join(label(p) for p in c.partners)] for c in disorders], [False] + [True] * 4 + [False])
+    print_table(["disorder", "drugs", "items", "patients", "counted twice", "shares a drug with", "which drugs"],
+                [[c.label, str(c.degree), str(c.items), str(c.patients), str(c.shared), str(projection.degree(c.node)),
+                  ", ".join(label(p) for p in c.partners)] for c in disorders], [False] + [True] * 5 + [False])
 
     pairs = disorders_sharing_drugs(summary)
     shown = pairs[:top] if top else pairs

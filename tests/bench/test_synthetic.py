@@ -121,3 +121,32 @@ def test_the_generator_makes_typed_records_of_the_curated_tables() -> None:
     made = SyntheticRecords(read_curated(), MIN_SIZE, 3, written=lambda: 0)
     kinds = {type(record) for record in made.fixed()}
     assert kinds == set(RECORD_TYPES) | {Mapping}
+
+
+def test_generated_overlaps_keep_the_rules_of_the_curated_ones() -> None:
+    """Synthetic overlaps pass the checks a curated row must: two records, a kind that fits the shared patients,
+    and no more shared patients than each record counts."""
+    import itertools
+
+    from jakgraph.bench.synthetic_records import SyntheticRecords
+    from jakgraph.loaders import read_curated
+    from jakgraph.loaders.records import EvidenceItem, PatientOverlap, Table7Row
+    from jakgraph.loaders.rules import check_record
+
+    written = [0]
+    made = SyntheticRecords(read_curated(), 60_000, 5, written=lambda: written[0])
+    counts: dict[str, int | None] = {}
+    overlaps = []
+    for record in itertools.chain(made.fixed(), made.grow()):
+        written[0] += 6  # about the triples a record writes
+        if isinstance(record, (EvidenceItem, Table7Row)):
+            counts[record.id] = record.n_patients
+        elif isinstance(record, PatientOverlap):
+            check_record(record)
+            overlaps.append(record)
+    grown = [o for o in overlaps if o.id.startswith("synthetic-")]
+    assert len(overlaps) > len(grown) > 0 and {o.kind for o in grown} == {"same-patients", "same-study",
+                                                                          "same-reference"}
+    too_many = [(o.id, m) for o in overlaps if o.shared_patients for m in o.evidence_items + o.table7_rows
+                if (counts[m] or 0) < o.shared_patients]
+    assert too_many == []

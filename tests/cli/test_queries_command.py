@@ -37,7 +37,7 @@ def test_the_list_names_each_question_with_its_title_and_parameters(cli, store_p
     lines = cli("queries", "--store", str(store_path)).stdout.splitlines()
     assert [line.split()[0] for line in lines[2:-1]][:3] == ["adverse-event-across-evidence", "adverse-events-of-item",
                                                              "approvals-by-agency"]
-    assert lines[-1] == "(36 rows)"
+    assert lines[-1] == "(39 rows)"
     rows = {line.split()[0]: line for line in lines[2:-1]}
     assert rows["long-term-incidence-rates"].endswith("  [drug]")  # optional parameters in brackets
     assert rows["selective-drugs-with-design-in-group"].endswith("  selectivity design group")

@@ -77,7 +77,7 @@ def test_files_have_kgx_columns_and_biolink_names(export):
 
 def test_counts_match_the_graph(export, expected_counts):
     directory, counts = export
-    assert counts == expected_counts == (144, 114)  # 16 drugs, 4 isoforms, 59 diseases, 65 adverse events
+    assert counts == expected_counts == (147, 114)  # 16 drugs, 4 isoforms, 59 diseases, 68 adverse events
     assert (len(read_tsv(directory / "nodes.tsv")[1]), len(read_tsv(directory / "edges.tsv")[1])) == counts
 
 

@@ -65,7 +65,8 @@ def normal(term) -> str:
 
 
 # GROUP_CONCAT joins values in an order SPARQL 1.1 leaves open: these columns compare as sorted lists
-LIST_COLUMNS = {"refs": ",", "drugs": ", ", "drug_names": ", ", "about": "; ", "source": "; "}
+LIST_COLUMNS = {"refs": ",", "drugs": ", ", "drug_names": ", ", "about": "; ", "source": "; ", "causes": ", ",
+                "measures": ", ", "significance_measures": ", ", "records": ", ", "disorders": ", "}
 
 
 def answer_set(store, name: str, params: dict[str, str] | None = None) -> set[tuple[str, ...]]:

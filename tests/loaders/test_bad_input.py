@@ -209,6 +209,10 @@ CASES: dict[str, tuple[Change, str]] = {
     "reading numbered 0": (set_cell("conflict_readings.tsv", 2, "position", "0"),
                            "conflict_readings.tsv, row 2, field position: 0 is not a position (readings are numbered "
                            "from 1)"),
+    # rules of the structured readings (issue 13; the others are checked in-process in test_structured_readings.py)
+    "switch without its reason": (set_cell("evidence_items.tsv", 5, "switch_reason", ""),
+                                  "evidence_items.tsv, row 5, field switch_reason: is required when switched_from is "
+                                  "given"),
     # rules between the rows of a file
     "one-sided conflict": (lines_of("conflict_readings.tsv", lambda lines: lines[:2] + lines[3:]),
                            "conflicts.tsv, row 2, field id: has 1 reading in conflict_readings.tsv (a conflict needs "
@@ -261,6 +265,19 @@ CASES: dict[str, tuple[Change, str]] = {
                                "mappings.sssom.tsv, row 26, field object_id: column is missing from the header"),
     "mapping file without mappings": (lines_of("mappings.sssom.tsv", lambda lines: lines[:26]),
                                       "mappings.sssom.tsv: has a header but no rows"),
+    "overlap sharing more patients than a record has": (
+        set_cell("patient_overlaps.tsv", 3, "shared_patients", "4"),
+        "patient_overlaps.tsv, row 3, field shared_patients: 4 is above the 3 patients of evidence item "
+        "'baricitinib--subacute-cutaneous-lupus-erythematosus--38-40-41'"),
+    "overlap of the same patients without their number": (
+        set_cell("patient_overlaps.tsv", 2, "shared_patients", ""),
+        "patient_overlaps.tsv, row 2, field shared_patients: is required and above 0 for kind same-patients"),
+    "overlap of one record": (set_cell("patient_overlaps.tsv", 5, "evidence_items", "baricitinib--vexas-syndrome--35"),
+                              "patient_overlaps.tsv, row 5, field evidence_items: an overlap needs two or more "
+                              "records (evidence_items, table7_rows, safety_analyses)"),
+    "overlap home row outside the overlap": (
+        set_cell("patient_overlaps.tsv", 4, "home_row", "t7-blau-syndrome"),
+        "patient_overlaps.tsv, row 4, field home_row: 't7-blau-syndrome' is not one of the overlap's table7_rows"),
     "invalid YAML header": (lines_of("mappings.sssom.tsv", unquote_line_13),
                             "mappings.sssom.tsv, row 13: the YAML header is not valid: mapping values are not "
                             "allowed here"),

@@ -48,4 +48,4 @@ def test_a_node_that_is_never_a_subject_belongs_to_the_first_record_pointing_to_
 
 
 def test_origins_leave_the_graph_as_it_was(dataset):
-    assert len(dataset.quads) == len(set(dataset.quads)) == 933 + 9727 + 4870
+    assert len(dataset.quads) == len(set(dataset.quads)) == 1195 + 10017 + 4869

@@ -162,3 +162,28 @@ def test_a_count_of_one_is_one_event_in_a_findings_label(select):
         "baricitinib, myocardial infarction: 1 event", "baricitinib, opportunistic infection: 1 event",
         "baricitinib, pulmonary embolism: 1 event"]
     assert [label for label in labels if label.endswith(" 1 events")] == []
+
+
+def test_results_the_review_calls_significant(select):
+    """T3 (chilblain lupus IFN score, juvenile and adult dermatomyositis scores), T4 (hidradenitis DLQI and pain),
+    P91 (livedoid vasculopathy score), P126 (lichen planus lesions and mCAILS), P128 (ref 99, no measure named)."""
+    rows = select("""SELECT ?e ?m WHERE { ?e jak:resultSignificance c:significance-significant
+                     OPTIONAL { ?e jak:significanceMeasure ?m } }""")
+    found: dict[str, set[str]] = {}
+    for item, measure in rows:
+        found.setdefault(item.removeprefix("evidence:"), set()).update({measure.removeprefix("measure:")} - {""})
+    assert found == {
+        "baricitinib--familial-chilblain-lupus--37": {"type-i-ifn-signature"},
+        "baricitinib--juvenile-dermatomyositis--60": {"cdasi", "patient-parent-global-activity",
+                                                      "extramuscular-global-activity", "physician-global-activity"},
+        "baricitinib--adult-dermatomyositis--47": {"cdasi-activity", "dlqi"},
+        "baricitinib--livedoid-vasculopathy--66": {"lv-clinical-score"},
+        "upadacitinib--hidradenitis-suppurativa--86": {"dlqi", "pain-rating"},
+        "ruxolitinib--cutaneous-lichen-planus--94": {"total-lesion-count", "mcails"},
+        "ruxolitinib--psoriasis--99": set()}
+
+
+def test_every_recommendation_names_the_act_it_asks_for(select):
+    rows = select("""SELECT ?r WHERE { ?r a jak:Recommendation FILTER NOT EXISTS { ?r jak:requestedAction ?a } }""")
+    assert rows == []
+    assert select("SELECT (COUNT(?r) AS ?n) WHERE { ?r jak:requestedAction ?a }") == [("41",)]

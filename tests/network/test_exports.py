@@ -85,7 +85,7 @@ def test_graphml_holds_positions_sizes_and_colours_by_the_names_gephi_reads(file
         assert ("edge", name) in keys
     names = {k.get("id"): k.get("attr.name") for k in root.iter(f"{GRAPHML}key")}
     nodes = {n.get("id"): graphml_data(n, names) for n in root.iter(f"{GRAPHML}node")}
-    assert len(nodes) == network.number_of_nodes() == 144
+    assert len(nodes) == network.number_of_nodes() == 147
     assert all({"x", "y", "size", "r", "g", "b"} <= set(data) for data in nodes.values())
     for node, (x, y, r, colour) in drawn(view).items():
         data = nodes[node]
@@ -109,7 +109,7 @@ def test_graphml_holds_positions_sizes_and_colours_by_the_names_gephi_reads(file
 def test_gexf_holds_viz_position_size_and_colour(files, view, network):
     root = ET.parse(files["gexf"]).getroot()
     nodes = {n.get("id"): n for n in root.iter(f"{GEXF}node")}
-    assert len(nodes) == 144
+    assert len(nodes) == 147
     assert all(n.find(f"{VIZ}position") is not None and n.find(f"{VIZ}color") is not None for n in nodes.values())
     for node, (x, y, r, colour) in drawn(view).items():
         position, size, fill = (nodes[node].find(f"{VIZ}{tag}") for tag in ("position", "size", "color"))
@@ -148,7 +148,7 @@ def test_what_the_view_leaves_out_sits_outside_it(files, view, network):
     x0, y0, width, height = view.box
     inscribed = min(-x0, -y0, x0 + width, y0 + height)
     outside = {n: math.hypot(*place[n]) for n in place if n not in inside}
-    assert len(outside) == 144 - 4 - 38 - 2
+    assert len(outside) == 147 - 4 - 38 - 2
     assert min(outside.values()) > inscribed
     # non-segmental vitiligo sits beyond vitiligo, on its side of the ring
     vitiligo, nsv = view.nodes["disease:vitiligo"], place["disease:non-segmental-vitiligo"]

@@ -10,6 +10,12 @@ JAK = "https://w3id.org/jakgraph/vocab/"
 RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 BARICITINIB = URIRef("https://w3id.org/jakgraph/drug/baricitinib")
 ITEM = URIRef("https://w3id.org/jakgraph/evidence/baricitinib--psoriasis--18")
+BASE = "https://w3id.org/jakgraph/"
+BLAU = URIRef(BASE + "evidence/baricitinib--blau-syndrome--33")
+CANDLE = URIRef(BASE + "evidence/baricitinib--candle-syndrome--32")
+LYMPHOPENIA = URIRef(BASE + "evidence/baricitinib--blau-syndrome--33/adverse-event/1")
+FINDING = URIRef(BASE + "safety-finding/abrocitinib-platelet-analysis--abrocitinib--thrombocytopenia")
+OVERLAP = "https://w3id.org/jakgraph/patient-overlap/"
 CONFLICT = "https://w3id.org/jakgraph/conflict/"
 PROV = "http://www.w3.org/ns/prov#"
 
@@ -26,13 +32,26 @@ def messages(graph: Graph) -> set[tuple[str, str]]:
 
 
 def test_each_rewritten_constraint_fires_with_its_own_message(review: Graph) -> None:
-    """A drug without a Spanish label, an evidence item whose product holds another drug, a conflict left with one
-    reading, one without a kind, a reading without its place and two readings at one position: one validation."""
+    """A drug without a Spanish label, an evidence item whose product holds another drug, structured readings without
+    what they rest on (a switch without its reason, a comparison direction without a comparator, a cause of death on an
+    event that is not a death, a finding about nothing), an overlap of the same patients without their number, one
+    whose home row is not among its records, one naming a drug as a record, a conflict left with one reading, one
+    without a kind, a reading without its place and two readings at one position: one validation, one message each."""
     changed = Graph() + review
     for label in list(changed.objects(BARICITINIB, RDFS_LABEL)):
         if isinstance(label, Literal) and label.language == "es":
             changed.remove((BARICITINIB, RDFS_LABEL, label))
     changed.set((ITEM, URIRef(JAK + "product"), URIRef("https://w3id.org/jakgraph/product/oral-upadacitinib")))
+    changed.remove((BLAU, URIRef(JAK + "switchReason"), None))
+    changed.remove((BLAU, URIRef(JAK + "switchReasonEvent"), None))
+    changed.add((CANDLE, URIRef(JAK + "comparisonDirection"), URIRef(BASE + "concept/comparison-better")))
+    changed.add((LYMPHOPENIA, URIRef(JAK + "causeOfDeath"), URIRef(BASE + "adverse-event/covid-19")))
+    assert (FINDING, URIRef(JAK + "event"), None) in changed
+    changed.remove((FINDING, URIRef(JAK + "event"), None))
+    changed.remove((URIRef(OVERLAP + "ov-scle-case-in-ffa"), URIRef(JAK + "sharedPatients"), None))
+    changed.set((URIRef(OVERLAP + "ov-sjia-case-in-adult-still"), URIRef(JAK + "homeRow"),
+                 URIRef("https://w3id.org/jakgraph/table7-row/t7-blau-syndrome")))
+    changed.add((URIRef(OVERLAP + "ov-vexas-study"), URIRef(JAK + "overlapMember"), BARICITINIB))
     reading, position = URIRef(JAK + "reading"), URIRef(JAK + "position")
     changed.remove((URIRef(CONFLICT + "c-ga-dose"), reading, URIRef(CONFLICT + "c-ga-dose/reading/2")))
     changed.remove((URIRef(CONFLICT + "c-vexas-design"), URIRef(JAK + "conflictKind"), None))
@@ -41,12 +60,18 @@ def test_each_rewritten_constraint_fires_with_its_own_message(review: Graph) -> 
     assert messages(changed) == {
         (str(BARICITINIB), "a drug, isoform or disease needs a Spanish label"),
         (str(ITEM), "the product of an evidence item contains another drug than the item names"),
+        (str(BLAU), "a switch needs its reason (or not-stated)"),
+        (str(CANDLE), "a comparison direction needs the comparator it is measured against"),
+        (str(LYMPHOPENIA), "a cause of death is given only for deaths"),
+        (str(FINDING), "a safety finding is about one adverse event or one other outcome, not both or neither"),
+        (OVERLAP + "ov-scle-case-in-ffa", "an overlap of the same patients needs a number of shared patients above 0"),
+        (OVERLAP + "ov-sjia-case-in-adult-still", "an overlap's home row is one of its members"),
+        (OVERLAP + "ov-vexas-study", "an overlap names two or more evidence items, Table 7 rows or safety analyses"),
         (CONFLICT + "c-ga-dose", "a conflict keeps two or more readings"),
         (CONFLICT + "c-ga-dose/reading/2", "a reading belongs to exactly one conflict"),
         (CONFLICT + "c-vexas-design", "a conflict has one kind from the scheme of conflict kinds"),
         (CONFLICT + "c-vexas-n-patients/reading/1", "a reading names where in the review it is stated"),
         (CONFLICT + "c-aosd-n-studies", "two readings of a conflict share one position")}
-
 
 
 def test_a_kind_of_conflict_outside_the_scheme_and_undefined_is_refused() -> None:

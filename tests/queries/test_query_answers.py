@@ -4,6 +4,7 @@ Expected values are worked out from the review text (its tables and prose), not 
 """
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -69,6 +70,16 @@ def test_table_7_regenerated(ask):
     assert regenerated["granuloma-annulare"] == (4, 5)
     assert regenerated["systemic-sclerosis"] == (3, 12)
     assert regenerated["cutaneous-lupus-erythematosus"] == (5, 7)
+    # no two oral items of one disorder count the same patients: every regenerated total is its naive sum
+    assert {(r["patients"], r["shared"]) for r in rows.values()} == {(r["patients_naive"], "0") for r in rows.values()}
+    # Table 7 counts the ref 38 case under frontal fibrosing alopecia as well as under cutaneous lupus (where Table 3
+    # files it), and the systemic JIA case of ref 34 under adult Still's disease too: once counted, 6 - 1 and 7 - 1
+    printed = {d: (int(r["printed_patients"]), int(r["printed_shared"])) for d, r in rows.items()}
+    assert {d: p for d, p in printed.items() if p[1]} == {"frontal-fibrosing-alopecia": (6, 1),
+                                                         "adult-onset-still-disease": (7, 1)}
+    assert printed["cutaneous-lupus-erythematosus"] == (7, 0) and printed["systemic-juvenile-idiopathic-arthritis"] == (1, 0)
+    for disorder in ("frontal-fibrosing-alopecia", "adult-onset-still-disease"):
+        assert printed[disorder][0] - printed[disorder][1] == regenerated[disorder][1]
     differing = {d for d, r in rows.items() if r["differs"] == "yes"}
     assert differing == {"adult-onset-still-disease", "aicardi-goutieres-syndrome", "candle-syndrome", "vexas-syndrome",
                          "dermatomyositis", "frontal-fibrosing-alopecia", "lichen-planus", "psoriasis"}
@@ -259,8 +270,42 @@ def test_disorders_with_several_drugs(ask):
 
 
 def test_patients_per_drug(ask):
-    assert column(ask("patients-per-drug"), "drug_label", "evidence_items", "patients") == {
-        ("baricitinib", "45", "428"), ("ruxolitinib", "14", "169"), ("upadacitinib", "6", "28"), ("abrocitinib", "2", "2")}
+    # no two evidence items of one drug count the same patients: the overlaps that share patients pair an item with a
+    # safety analysis (the ref 18 trial, 271 patients) or with Table 7 rows (refs 34 and 38), which these sums leave out
+    assert column(ask("patients-per-drug"), "drug_label", "evidence_items", "patients", "patients_naive", "shared") == {
+        ("baricitinib", "45", "428", "428", "0"), ("ruxolitinib", "14", "169", "169", "0"),
+        ("upadacitinib", "6", "28", "28", "0"), ("abrocitinib", "2", "2", "2", "0")}
+
+
+# (kind, shared patients, basis, references) of every recorded overlap, read from Tables 2-5, 7 and the prose
+PATIENT_OVERLAPS = {
+    "ov-psoriasis-phase-2b-trial": ("same-patients", "271", "stated", "18"),    # P22 and T3: one phase 2b RCT, n=271
+    "ov-scle-case-in-ffa": ("same-patients", "1", "stated", "38"),              # T7 counts the ref 38 case twice
+    "ov-sjia-case-in-adult-still": ("same-patients", "1", "inferred", "34"),    # T7 adult Still's 4/7 = T3 3/6 + 1/1
+    "ov-vexas-study": ("same-study", "0", "stated", "35"),                      # one study, n=4 on one drug's item
+    "ov-ref-51-study": ("same-study", "0", "inferred", "51"),                   # 5 + 8 = the 13 of both T3 rows
+    "ov-ref-65-case": ("same-reference", "0", "stated", "65"),                  # P84's n=5 leaves the case out
+    "ov-ref-26-rct-and-tolerability": ("same-reference", "0", "stated", "26"),  # P25 gives no number
+    "ov-ref-32-interferonopathies": ("same-study", "", "", "32"),
+    "ov-ref-34-still-and-sjia": ("same-reference", "", "", "34"),
+    "ov-ref-57-immunobullous": ("same-reference", "", "", "57"),
+    "ov-upadacitinib-ad-two-rcts": ("same-study", "", "", "6,19"),
+}
+
+
+def test_patient_overlaps(ask):
+    rows = {r["overlap"].removeprefix("overlap:"): r for r in ask("patient-overlaps")}
+    assert {k: (r["kind"], r["shared"], r["basis"], ",".join(sorted(r["refs"].split(","), key=int)))
+            for k, r in rows.items()} == PATIENT_OVERLAPS
+    assert set(rows["ov-scle-case-in-ffa"]["records"].split(", ")) == {
+        "evidence/baricitinib--subacute-cutaneous-lupus-erythematosus--38-40-41",
+        "table7-row/t7-cutaneous-lupus-erythematosus", "table7-row/t7-frontal-fibrosing-alopecia"}
+    assert set(rows["ov-psoriasis-phase-2b-trial"]["records"].split(", ")) == {
+        "evidence/baricitinib--psoriasis--18", "safety-analysis/baricitinib-psoriasis-phase2b-rct"}
+    assert set(rows["ov-vexas-study"]["drugs"].split(", ")) == {"baricitinib", "upadacitinib"}
+    assert set(rows["ov-ref-51-study"]["disorders"].split(", ")) == {
+        "frontal fibrosing alopecia", "lichen planopilaris", "lichen planus"}
+    assert len(rows["ov-ref-32-interferonopathies"]["records"].split(", ")) == 10  # 5 T3 rows and their 5 T7 rows
 
 
 @pytest.mark.parametrize(("min_n", "expected"), [
@@ -326,7 +371,11 @@ def test_lower_dose_higher_rate(ask):
     ("population:renal-impairment", {("baricitinib", "")}),
 ])
 def test_dose_adjustments_for_population(ask, population, expected):
-    assert column(ask("dose-adjustments-for-population", population=population), "drug_label", "dose_mg") == expected
+    rows = ask("dose-adjustments-for-population", population=population)
+    assert column(rows, "drug_label", "dose_mg") == expected
+    # a named lower dose is a reduction; Table 6 names no dose for renal impairment under baricitinib
+    assert column(rows, "requested_action") == {"adjust-dose" if population.endswith(":renal-impairment")
+                                                else "reduce-dose"}
 
 
 def test_monitoring_before_and_during(ask):
@@ -342,6 +391,28 @@ def test_monitoring_before_and_during(ask):
     assert column(before, "kind") == {"assessment"}
     assert len(during) == 7  # 5 Task Force items + expert follow-up and skin checks for high-risk patients
     assert column(during, "kind") == {"monitoring", "vaccination"}
+    actions = {r["recommendation"].removeprefix("recommendation:"): r["requested_action"] for r in before + during}
+    assert sorted(Counter(actions.values()).items()) == [  # Table 6 bullets and the discussion, act by act
+        ("check-vaccination-status", 1), ("examine", 3), ("follow-up", 1), ("screen", 2), ("take-history", 5),
+        ("test", 11), ("vaccinate", 3)]
+    assert (actions["jak-task-force-before-tuberculosis-screening"], actions["jak-task-force-before-chest-x-ray"],
+            actions["jak-task-force-during-herpes-zoster-vaccination"]) == ("screen", "test", "vaccinate")
+
+
+@pytest.mark.parametrize(("action", "expected"), [
+    ("c:action-screen", {"jak-task-force-before-skin-cancer-check", "jak-task-force-before-tuberculosis-screening"}),
+    ("c:action-restrict-use", {"prac-ema-restriction-older-than-65", "prac-ema-restriction-smokers",
+                               "prac-ema-restriction-cardiovascular-disease-history",
+                               "prac-ema-restriction-vte-or-cancer-risk-factors"}),
+    ("c:action-use-dose", {"ema-smpc-baricitinib-recommended-dose", "ema-smpc-upadacitinib-recommended-dose",
+                           "ema-smpc-abrocitinib-recommended-dose"}),
+    ("c:action-vaccinate", {"jak-task-force-during-pneumococcal-vaccination", "jak-task-force-during-influenza-vaccination",
+                            "jak-task-force-during-herpes-zoster-vaccination", "review-authors-herpes-zoster-vaccination"}),
+    ("c:action-adjust-dose", {"ema-smpc-baricitinib-renal-impairment"}),
+])
+def test_recommendations_by_action(ask, action, expected):
+    rows = ask("recommendations-by-action", action=action)
+    assert {r["recommendation"].removeprefix("recommendation:") for r in rows} == expected
 
 
 def test_outcome_measures_per_disorder(ask):
@@ -362,30 +433,50 @@ def test_doses_above_recommended(ask):
 
 
 def test_switched_from_another_jak_inhibitor(ask):
-    assert column(ask("switched-from-another-jak-inhibitor"), "evidence", "switched_from_label") == {
-        ("evidence:baricitinib--blau-syndrome--33", "tofacitinib (route not stated)"),
-        ("evidence:ruxolitinib--necrobiosis-lipoidica--95", "topical tofacitinib")}
+    # T3 Blau row: switched from tofacitinib because of lymphopenia, then stabilised; P127: reason not given, improved
+    assert column(ask("switched-from-another-jak-inhibitor"), "evidence", "switched_from_label", "reason",
+                  "reason_event", "outcome") == {
+        ("evidence:baricitinib--blau-syndrome--33", "tofacitinib (route not stated)", "adverse event", "lymphopenia",
+         "stabilized"),
+        ("evidence:ruxolitinib--necrobiosis-lipoidica--95", "topical tofacitinib", "reason not stated", "", "improved")}
 
 
 def test_comparators(ask):
-    assert column(ask("comparators"), "evidence", "comparator") == {
-        ("evidence:baricitinib--vexas-syndrome--35", "product:oral-ruxolitinib"),
-        ("evidence:upadacitinib--vexas-syndrome--35", "product:oral-ruxolitinib"),
-        ("evidence:baricitinib--psoriasis--18", "c:comparator-placebo"),
-        ("evidence:baricitinib--psoriasis--69", "product:tofacitinib"),
-        ("evidence:ruxolitinib--alopecia-areata--87", "product:topical-clobetasol"),
-        ("evidence:ruxolitinib--alopecia-areata--26", "c:comparator-vehicle"),
-        ("evidence:ruxolitinib--psoriasis--96", "c:comparator-vehicle"),
-        ("evidence:ruxolitinib--cutaneous-chronic-graft-versus-host-disease--92", "c:comparator-vehicle")}
+    # worse: P33 (VEXAS), P92 (network meta-analysis), T5 31% vs 63%; better: T3 43-54% vs 17%, T5 BSA 6.4% vs 3.81%;
+    # not different: T5 no significant SALT difference, T5 non-significant 53-54% vs 32%
+    assert column(ask("comparators"), "evidence", "comparator", "direction", "significance") == {
+        ("evidence:baricitinib--vexas-syndrome--35", "product:oral-ruxolitinib", "worse", ""),
+        ("evidence:upadacitinib--vexas-syndrome--35", "product:oral-ruxolitinib", "worse", ""),
+        ("evidence:baricitinib--psoriasis--18", "c:comparator-placebo", "better", ""),
+        ("evidence:baricitinib--psoriasis--69", "product:tofacitinib", "worse", ""),
+        ("evidence:ruxolitinib--alopecia-areata--87", "product:topical-clobetasol", "worse", ""),
+        ("evidence:ruxolitinib--alopecia-areata--26", "c:comparator-vehicle", "not-different", "not-significant"),
+        ("evidence:ruxolitinib--psoriasis--96", "c:comparator-vehicle", "not-different", "not-significant"),
+        ("evidence:ruxolitinib--cutaneous-chronic-graft-versus-host-disease--92", "c:comparator-vehicle", "better",
+         "not-superior")}
+
+
+def test_non_superior_results(ask):
+    """T5: no significant SALT difference against vehicle, a non-significant lesion score decrease, and itch
+    relief not superior to placebo in the N-of-1 trial."""
+    assert column(ask("non-superior-results"), "evidence", "significance", "measures") == {
+        ("evidence:ruxolitinib--alopecia-areata--26", "not-significant", "Severity of Alopecia Tool"),
+        ("evidence:ruxolitinib--psoriasis--96", "not-significant", "total lesion score"),
+        ("evidence:ruxolitinib--cutaneous-chronic-graft-versus-host-disease--92", "not-superior",
+         "pruritus Visual Analog Scale")}
 
 
 def test_deaths_reported(ask):
     rows = ask("deaths-reported")
-    assert {(r["drug_label"], r["dose_mg"], r["deaths"]) for r in rows} == {
-        ("abrocitinib", "", "3"), ("baricitinib", "", "1"), ("baricitinib", "4", "1"), ("tofacitinib", "", "")}
-    causes = " ".join(r["cause"] for r in rows).lower()
-    for cause in ("gastric carcinoma", "sudden death", "covid-19", "esophageal cancer", "gastrointestinal bleeding"):
-        assert cause in causes
+    # P17: three deaths (gastric carcinoma, sudden death, COVID-19); P20: one, gastrointestinal bleeding; T3 psoriasis
+    # row: one, esophageal cancer; P15: tofacitinib's higher risk of death, no cause
+    assert {(r["drug_label"], r["dose_mg"], r["deaths"], frozenset(filter(None, r["causes"].split(", "))))
+            for r in rows} == {
+        ("abrocitinib", "", "3", frozenset({"gastric carcinoma", "sudden death", "COVID-19"})),
+        ("baricitinib", "", "1", frozenset({"esophageal cancer"})),
+        ("baricitinib", "4", "1", frozenset({"gastrointestinal bleeding"})),
+        ("tofacitinib", "", "", frozenset())}
+    assert all(r["note"] for r in rows)  # the paraphrase is kept beside the causes
 
 
 def test_external_identifiers(ask):

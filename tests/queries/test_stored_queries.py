@@ -69,7 +69,7 @@ def test_an_unknown_query_name_is_one_line_with_the_closest_names(store_path):
 @pytest.mark.parametrize(("name", "message"), [
     ("table7", "did you mean table-7?"),
     ("selective", "did you mean selective-drugs-with-design-in-group?"),  # a name that holds it
-    ("no-such-question", "no stored query is named like it ('jakgraph queries' lists all 36)"),
+    ("no-such-question", "no stored query is named like it ('jakgraph queries' lists all 39)"),
 ])
 def test_the_closest_names(name, message):
     from jakgraph.errors import UserError

@@ -268,6 +268,6 @@ def test_openapi_validates_and_describes_every_route(server):
 def test_api_lists_its_routes(server):
     page = http(server.base + "/api", Accept="text/html")
     assert page.status == 200 and page.headers["content-type"] == "text/html; charset=utf-8"
-    assert page.text.count('<li><a href="/api/') == 36
+    assert page.text.count('<li><a href="/api/') == 39
     assert '<a href="/api/openapi.json">OpenAPI 3</a>' in page.text
     assert json.loads(http(server.base + "/api").body)["openapi"] == "3.0.3"

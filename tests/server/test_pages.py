@@ -186,7 +186,7 @@ def test_the_workbench_page_loads_only_local_files(server):
                       "/static/workbench.js"]
     for asset in assets:
         assert http(server.base + asset).status == 200
-    assert html.count('<details class="question"') == 36
+    assert html.count('<details class="question"') == 39
     assert ('<select id="p-selective-drugs-with-design-in-group-group" name="group" data-values="/api/'
             'selective-drugs-with-design-in-group/values/group" data-default="https://w3id.org/jakgraph/disease/'
             'autoinflammatory-disorders">') in html
