@@ -365,7 +365,16 @@ def test_the_matrix_is_large_enough():
     assert len(CASES) >= 40
 
 
-@pytest.mark.parametrize("case", list(CASES))
+# a SHACL case validates the whole graph (about 2 s): one stays in the quick loop, the others run in the slow tier
+QUICK_SHACL = "SHACL: two designs share a rank"
+
+
+def bad_input_case(name: str):
+    slow = name.startswith("SHACL:") and name != QUICK_SHACL
+    return pytest.param(name, marks=pytest.mark.slow) if slow else name
+
+
+@pytest.mark.parametrize("case", [bad_input_case(name) for name in CASES])
 def test_bad_input_fails_with_one_line_and_keeps_the_store(case, built, tmp_path):
     change, expected = CASES[case]
     location, current, count, kept = built
