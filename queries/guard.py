@@ -24,7 +24,6 @@ jakgraph.queries.guard.QueryRefused: the query uses SERVICE (a federated query t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple
 
@@ -37,8 +36,7 @@ CLOSERS = frozenset({"}", ")", "]", "|}", ">>", ")>>"})
 PREFIX_OPERATORS = frozenset({"!", "^", "+", "-"})  # a run of them nests like brackets: !!!!x is !(!(!(!x)))
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """How big a query may be: nesting depth (brackets and chained prefix operators), tokens and characters.
 
     The deepest stored question is 7 levels deep and the longest 295 tokens. Beyond the stack, depth costs time:
@@ -76,26 +74,36 @@ _PN_CHARS_BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u0
 _PN_CHARS_U = _PN_CHARS_BASE + "_"
 _PN_CHARS = _PN_CHARS_U + "\\-0-9\u00B7\u0300-\u036F\u203F-\u2040"
 _PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
-_PN_PREFIX = f"[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
-_PN_LOCAL = f"(?:[{_PN_CHARS_U}:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?"
-_VARNAME = f"[{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00B7\u0300-\u036F\u203F-\u2040]*"
 _UCHAR = r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}"
 _ECHAR = r"""\\[tbnrf\\"']"""
 _EXPONENT = r"[eE][+-]?[0-9]+"
 _WS = "[ \t\r\n]"
 
-PNAME = re.compile(f"(?P<prefix>{_PN_PREFIX})?:(?P<local>{_PN_LOCAL})?")
-PREFIX_RUN = re.compile(f"[{_PN_CHARS}.]*")  # where a prefix starting here could end
+class Names(NamedTuple):
+    """The patterns of the grammar's names (prefixed names, variables, blank node labels), whose character classes
+    span most of Unicode."""
+
+    pname: re.Pattern[str]
+    prefix_run: re.Pattern[str]  # where a prefix starting here could end
+    var: re.Pattern[str]
+    bnode: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def blank_node_label() -> re.Pattern[str]:
-    """The pattern of a blank node label (``_:b0``), compiled the first time a token starts with ``_``: 7 ms that a
-    cold ``jakgraph query`` need not pay, the stored questions holding none."""
-    return re.compile(f"_:[{_PN_CHARS_U}0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?")
+@lru_cache(maxsize=2)
+def names(ascii_only: bool) -> Names:
+    """The name patterns; with ``ascii_only``, their classes cut to ASCII, which match the same on a line of ASCII
+    characters only (every line of a stored question outside its comments). Compiling the full classes costs a cold
+    ``jakgraph query`` 25-60 ms, so they are compiled only for a line that holds other characters."""
+    base, under, chars, var_extra = _PN_CHARS_BASE, _PN_CHARS_U, _PN_CHARS, "\u00B7\u0300-\u036F\u203F-\u2040"
+    if ascii_only:
+        base, under, chars, var_extra = "A-Za-z", "A-Za-z_", "A-Za-z_\\-0-9", ""
+    prefix = f"[{base}](?:[{chars}.]*[{chars}])?"
+    local = f"(?:[{under}:0-9]|{_PLX})(?:(?:[{chars}.:]|{_PLX})*(?:[{chars}:]|{_PLX}))?"
+    return Names(re.compile(f"(?P<prefix>{prefix})?:(?P<local>{local})?"), re.compile(f"[{chars}.]*"),
+                 re.compile(f"[?$][{under}0-9][{under}0-9{var_extra}]*"),
+                 re.compile(f"_:[{under}0-9](?:[{chars}.]*[{chars}])?"))
 
 
-VAR = re.compile(f"[?$]{_VARNAME}")
 LANGTAG = re.compile(r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*(?:--[a-zA-Z]+)?")  # SPARQL 1.2's base direction too
 NUMBER = re.compile(f"[+-]?(?:[0-9]+\\.[0-9]*{_EXPONENT}|\\.[0-9]+{_EXPONENT}|[0-9]+{_EXPONENT}"
                     f"|[0-9]*\\.[0-9]+|[0-9]+)")
@@ -130,6 +138,7 @@ class Tokenizer:
     def tokens(self, text: str) -> Iterator[Token]:
         """Every token of ``text`` in order, skipping white space and comments; QueryRefused where none fits."""
         position, end = 0, len(text)
+        grammar, line_end = names(True), -1
         no_prefix_until = 0  # no prefixed name starts before here: keeps ``a.a.a.a…`` linear, not quadratic
         while position < end:
             char = text[position]
@@ -140,20 +149,24 @@ class Tokenizer:
                 found = COMMENT_END.search(text, position)
                 position = found.start() if found else end
                 continue
+            if position > line_end:  # names never span lines: the full patterns only where a line needs them
+                line_start, line_end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+                line_end = end if line_end < 0 else line_end
+                grammar = names(text[line_start:line_end].isascii())
             prefixed = char == ":"
             if position >= no_prefix_until and (char.isalpha() or not char.isascii()):
-                run = PREFIX_RUN.match(text, position).end()  # type: ignore[union-attr]
+                run = grammar.prefix_run.match(text, position).end()  # type: ignore[union-attr]
                 prefixed = text.startswith(":", run) and text[run - 1] != "."
                 if not prefixed:
                     no_prefix_until = run
-            token = self._token(text, position, char, prefixed)
+            token = self._token(text, position, char, prefixed, grammar)
             if token is None:
                 raise QueryRefused(UNREADABLE, f"the query cannot be read at {place(text, position)}: "
                                                f"unexpected {text[position:position + 12]!r}")
             yield token
             position += len(token.text)
 
-    def _token(self, text: str, position: int, char: str, prefixed: bool) -> Token | None:
+    def _token(self, text: str, position: int, char: str, prefixed: bool, grammar: Names) -> Token | None:
         """The longest terminal that starts at ``position`` (the grammar's rule), or None; ``prefixed``: whether a
         prefixed name can start here."""
         candidates: list[tuple[str, re.Match[str] | None]] = []
@@ -165,17 +178,17 @@ class Tokenizer:
             if not any(match for _, match in candidates):
                 return None  # an unterminated string is no other token
         elif char in "?$":
-            candidates.append(("var", VAR.match(text, position)))
+            candidates.append(("var", grammar.var.match(text, position)))
         elif char == "@":
             candidates.append(("langtag", LANGTAG.match(text, position)))
         elif char == "_":
-            candidates.append(("bnode", blank_node_label().match(text, position)))
+            candidates.append(("bnode", grammar.bnode.match(text, position)))
         elif char in "([":
             candidates.append(("nil", NIL_OR_ANON.match(text, position)))
         if char in "+-.0123456789":
             candidates.append(("number", NUMBER.match(text, position)))
         if prefixed:
-            candidates.append(("pname", PNAME.match(text, position)))
+            candidates.append(("pname", grammar.pname.match(text, position)))
         if char.isascii() and char.isalpha():
             candidates.append(("keyword", WORD.match(text, position)))
         candidates.append(("punct", PUNCTUATION.match(text, position)))

@@ -8,18 +8,35 @@ from .binding import bind_values, bound_text
 from .catalog import internal_query, load_query
 
 
-def run_query(store: Any, name: str, parameters: dict[str, str] | None = None) -> Any:
+def run_query(store: Any, name: str, parameters: dict[str, str] | None = None, limit: int | None = None,
+              offset: int = 0) -> Any:
     """Results of stored query ``name`` on ``store`` (what :func:`jakgraph.graph.store.open_store` returns).
 
     Parameter values may be CURIEs, IRIs, or the names and labels of the values the graph holds
-    (:func:`jakgraph.queries.values.resolve_values`); defaults are used as they stand.
+    (:func:`jakgraph.queries.values.resolve_values`); defaults are used as they stand. ``limit`` and ``offset``
+    give one page of the answer, in the question's own order.
     """
     given = parameters or {}
     if given:
         from .values import resolve_values
 
         given = resolve_values(store, load_query(name), given)
-    return store.query(query_text(name, tuple(sorted(given.items()))))
+    return store.query(page(query_text(name, tuple(sorted(given.items()))), limit, offset))
+
+
+def page(text: str, limit: int | None = None, offset: int = 0) -> str:
+    """A stored query's text cut to one page: ``LIMIT``/``OFFSET`` after its own solution modifiers (the stored
+    questions have no ``LIMIT`` or ``OFFSET`` of their own; a test checks it).
+
+    >>> page("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s", 1000, 2000)
+    'SELECT * WHERE { ?s ?p ?o } ORDER BY ?s\\nLIMIT 1000 OFFSET 2000'
+    """
+    if limit is None and not offset:
+        return text
+    if (limit is not None and limit < 0) or offset < 0:
+        raise ValueError("limit and offset are counts of rows: 0 or more")
+    cut = ([f"LIMIT {int(limit)}"] if limit is not None else []) + ([f"OFFSET {int(offset)}"] if offset else [])
+    return f"{text.rstrip()}\n{' '.join(cut)}"
 
 
 @lru_cache(maxsize=256)

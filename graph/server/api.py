@@ -2,13 +2,17 @@
 
 ``GET /api/NAME?param=value`` runs question NAME (parameters by name, values as CURIEs, IRIs, ids or labels) in the
 worker pool, through the query guard, and answers SPARQL results JSON, CSV or an HTML table by ``Accept``
-(``/api/NAME.json`` and ``/api/NAME.csv`` pick the format in the path). ``/api/NAME/values/PARAM`` lists a
-parameter's valid values for the workbench's forms; ``/api/NAME/sparql`` gives the bound query text.
+(``/api/NAME.json`` and ``/api/NAME.csv`` pick the format in the path). ``?page=N`` (from 1) answers the answer's N-th page of
+``per_page`` rows (default 1,000, at most the server's result limit), with an HTTP ``Link: <…>; rel="next"`` header
+(grlc's convention) while there are more rows; an answer cut at the result limit links to its next page too.
+``/api/NAME/values/PARAM`` lists a parameter's valid values for the workbench's forms; ``/api/NAME/sparql`` gives
+the bound query text.
 """
 from __future__ import annotations
 
 import difflib
 import json
+from dataclasses import replace
 from functools import lru_cache
 from html import escape
 
@@ -29,6 +33,8 @@ from .worker import WorkerPool
 SUFFIXES = {".json": "json", ".csv": "csv"}
 INDEX_ACCEPT = {"json": ("application/json",), "html": ("text/html", "application/xhtml+xml")}
 HTML_TYPE = "text/html; charset=utf-8"
+PAGING = ("page", "per_page")  # the URL's paging parameters, never a stored question's
+PER_PAGE = 1000
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +74,8 @@ def given_values(query: StoredQuery, request: Request) -> dict[str, str]:
     """The parameters of the URL, each a parameter of ``query`` given once; empty values mean the default."""
     given = {}
     for name, values in query_parameters(request).items():
+        if name in PAGING:
+            continue
         try:
             query.parameter(name)
         except UserError as exc:
@@ -102,14 +110,22 @@ class StoredQuestionRoutes:
                 name, fmt = name[: -len(suffix)], chosen
         query = find_question(name)
         given = given_values(query, request)
+        number, size = paging(request, self.settings.max_results)
         fmt = fmt or negotiate(request.headers.get("accept"), API_ACCEPT)
         job = StoredQueryJob(name, tuple(sorted(given.items())), "json" if fmt == "html" else fmt,
-                             self.settings.max_results)
+                             self.settings.max_results, size if number else None, (number - 1) * size if number else 0)
         reply = await run_in_threadpool(self.pool.run, job)
+        following = next_page(request, number or 1, size if number else self.settings.max_results) \
+            if reply.status < 400 and reply.truncated else None
+        links = {"Link": f'<{following}>; rel="next"'} if following else {}
+        if number and reply.truncated:  # a full page with rows after it, not an answer cut at the limit
+            reply = replace(reply, truncated=False)
         if fmt != "html" or reply.status >= 400:
-            return deliver(request, reply)
-        page = await run_in_threadpool(render_results, query, given, reply.body, reply.truncated)
-        return answer(page, HTML_TYPE, {"Vary": "Accept"})
+            response = deliver(request, reply)
+            response.headers.update(links)
+            return response
+        page = await run_in_threadpool(render_results, query, given, reply.body, reply.truncated, following)
+        return answer(page, HTML_TYPE, {"Vary": "Accept", **links})
 
     async def values(self, request: Request) -> Response:
         """``/api/NAME/values/PARAM``: the parameter's valid values as JSON."""
@@ -129,10 +145,38 @@ class StoredQuestionRoutes:
         return deliver(request, await run_in_threadpool(self.pool.run, job), vary=False)
 
 
-def render_results(query: StoredQuery, given: dict[str, str], body: bytes, truncated: bool) -> bytes:
+def paging(request: Request, most: int) -> tuple[int, int]:
+    """``?page=N&per_page=M`` of the URL: the page's number (0 when the whole answer is asked for) and its size."""
+    found = query_parameters(request)
+    values = {}
+    for name in PAGING:
+        given = found.get(name, [])
+        if len(given) > 1:
+            raise BadRequest(400, f"{name} is given {len(given)} times; give it once")
+        if given and given[0].strip():
+            if not given[0].strip().isdigit() or len(given[0].strip()) > 9 or int(given[0]) < 1:
+                raise BadRequest(400, f"{name} {given[0]!r} is not a whole number from 1")
+            values[name] = int(given[0])
+    size = values.get("per_page", min(PER_PAGE, most))
+    if size > most:
+        raise BadRequest(400, f"per_page {size} is over the server's result limit of {most} rows")
+    return values.get("page", 1 if "per_page" in values else 0), size
+
+
+def next_page(request: Request, number: int, size: int) -> str:
+    """The path and query of the page after page ``number`` of ``size`` rows (other parameters kept)."""
+    from urllib.parse import urlencode
+
+    kept = [(name, value) for name, values in query_parameters(request).items() if name not in PAGING
+            for value in values]
+    return f"{request.url.path}?{urlencode(kept + [('page', number + 1), ('per_page', size)])}"
+
+
+def render_results(query: StoredQuery, given: dict[str, str], body: bytes, truncated: bool,
+                   following: str | None = None) -> bytes:
     from .results_page import results_page
 
-    return results_page(query, given, json.loads(body), truncated).encode("utf-8")
+    return results_page(query, given, json.loads(body), truncated, following).encode("utf-8")
 
 
 def api_index() -> str:

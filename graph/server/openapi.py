@@ -45,6 +45,14 @@ def parameter_object(query: StoredQuery, parameter: Parameter) -> dict[str, Any]
             "description": description, "schema": schema}
 
 
+PAGING_PARAMETERS = [
+    {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1},
+     "description": "answer one page of the rows, in the question's order: 1 for the first"},
+    {"name": "per_page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "default": 1000},
+     "description": "rows per page, at most the server's result limit"},
+]
+
+
 def question_operation(query: StoredQuery) -> dict[str, Any]:
     """The ``GET`` operation of one stored question."""
     return {
@@ -53,10 +61,11 @@ def question_operation(query: StoredQuery) -> dict[str, Any]:
         "description": query.summary + "\n\nAnswered as SPARQL results JSON, CSV or an HTML table by `Accept`; "
                        f"`/api/{query.name}.json` and `/api/{query.name}.csv` pick the format in the path.",
         "tags": list(query.tags),
-        "parameters": [parameter_object(query, parameter) for parameter in query.parameters],
+        "parameters": [parameter_object(query, parameter) for parameter in query.parameters] + PAGING_PARAMETERS,
         "responses": {
             "200": {"description": "the answer (the header X-JAKGRAPH-Truncated: true says it was cut at the "
-                                   "server's result limit)",
+                                   "server's result limit), or one page of it; while more rows follow, the header "
+                                   "Link: <…>; rel=\"next\" gives the next page's URL",
                     "content": {"application/sparql-results+json": {"schema": {"$ref": "#/components/schemas/SparqlResults"}},
                                 "text/csv": {"schema": {"type": "string"}},
                                 "text/html": {"schema": {"type": "string"}}}},

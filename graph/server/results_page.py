@@ -24,7 +24,8 @@ def cell_html(term: dict[str, Any] | None) -> str:
     return f'<span class="literal">{escape(term["value"])}</span>{lang}'
 
 
-def results_page(query: StoredQuery, given: dict[str, str], answer: dict[str, Any], truncated: bool) -> str:
+def results_page(query: StoredQuery, given: dict[str, str], answer: dict[str, Any], truncated: bool,
+                 following: str | None = None) -> str:
     """The page; the columns that echo a parameter (``?_drug_iri``) are shown once, above the table."""
     echoed = {parameter.variable for parameter in query.parameters}
     variables = [name for name in answer["head"]["vars"] if name not in echoed]
@@ -40,7 +41,9 @@ def results_page(query: StoredQuery, given: dict[str, str], answer: dict[str, An
         parts.append('<table class="asked">' + "".join(f"<tr><th>{escape(name)}</th><td>{value}</td></tr>"
                                                      for name, value in asked) + "</table>")
     count = f"{len(bindings)} row{'' if len(bindings) == 1 else 's'}"
-    cut = " (cut at the server's result limit)" if truncated else ""
+    cut = " (cut at the server's result limit)" if truncated and not following else ""
+    if following:
+        cut = f' · <a rel="next" href="{escape(following)}">next page</a>'
     parts.append(f'<p class="note">{count}{cut} · as <a href="/api/{escape(query.name)}.json{escape(suffix)}">JSON</a>,'
                  f' <a href="/api/{escape(query.name)}.csv{escape(suffix)}">CSV</a> ·'
                  f' <a href="/?question={escape(query.name)}">open in the workbench</a></p>')

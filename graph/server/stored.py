@@ -34,21 +34,29 @@ def bound_query(store: "EmbeddedStore", name: str, given: dict[str, str]) -> str
 @dataclass(frozen=True)
 class StoredQueryJob:
     """Stored question ``name`` with the ``given`` parameter values: its answer (``json`` or ``csv``) or, for
-    ``sparql``, the bound query text."""
+    ``sparql``, the bound query text. With ``limit``, one page of at most ``limit`` rows from ``offset`` on, read
+    with one row more so that the reply's ``truncated`` says whether a next page has rows."""
 
     name: str
     given: tuple[tuple[str, str], ...]
     format: str
     max_results: int
+    limit: int | None = None
+    offset: int = 0
 
     def answer(self, store: "EmbeddedStore") -> Reply:
+        from jakgraph.queries.runner import page
+
         try:
             text = bound_query(store, self.name, dict(self.given))
         except UserError as exc:
             return Reply.text(400, str(exc))
+        if self.limit is not None:
+            text = page(text, self.limit + 1, self.offset)
         if self.format == "sparql":
             return Reply(200, SPARQL_QUERY_TYPE, text.encode("utf-8"))
-        return QueryJob(text, self.format, None, self.max_results).answer(store)
+        most = self.max_results if self.limit is None else min(self.limit, self.max_results)
+        return QueryJob(text, self.format, None, most).answer(store)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ class EmbeddedStore:
     def __init__(self, folder: StoreFolder) -> None:
         self.folder = folder
         self._open: OpenBuild | None = None
+        self._union: bool | None = None  # whether the open build has named graphs, so that queries read their union
 
     def __repr__(self) -> str:
         return f"EmbeddedStore({str(self.folder.path)!r})"
@@ -59,13 +60,21 @@ class EmbeddedStore:
         newer = self.folder.open_current()
         if self._open is not None:
             self._open.close()
-        self._open = newer
+        self._open, self._union = newer, None
         return True
 
     def close(self) -> None:
         if self._open is not None:
             self._open.close()
-            self._open = None
+            self._open, self._union = None, None
+
+    def _reads_union(self, database: "OxigraphStore") -> bool:
+        """Whether queries must read the union of the graphs: not when the build has no named graph (as after
+        ``jakgraph load``), where the default graph is the whole store and each pattern is one index lookup
+        instead of two (a fifth faster on row-by-row joins at 5e6 triples). Builds never change once opened."""
+        if self._union is None:
+            self._union = next(iter(database.named_graphs()), None) is not None
+        return self._union
 
     def query(self, sparql: str) -> "QueryResults":
         """Run a SPARQL query over the union of all graphs; returns pyoxigraph results."""
@@ -74,7 +83,7 @@ class EmbeddedStore:
         check_size(sparql)  # nesting and length that would overflow pyoxigraph's stack are refused in one line
         database = self._database()
         try:
-            return database.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+            return database.query(sparql, use_default_graph_as_union=self._reads_union(database), prefixes=PREFIXES)
         except SyntaxError as exc:
             raise UserError(f"SPARQL syntax error: {first_line(str(exc))}") from None
 

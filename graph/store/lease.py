@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 from pathlib import Path
 
 
@@ -54,14 +53,18 @@ def remove_if_unread(build: Path, lease_file: Path) -> bool:
     try:
         fd = os.open(lease_file, os.O_RDONLY | os.O_CLOEXEC)
     except FileNotFoundError:
-        shutil.rmtree(build, ignore_errors=True)
+        from .folder import remove_tree
+
+        remove_tree(build)
         return True
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
-        shutil.rmtree(build, ignore_errors=True)
+        from .folder import remove_tree
+
+        remove_tree(build)
         lease_file.unlink(missing_ok=True)
         return True
     finally:

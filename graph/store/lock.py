@@ -7,17 +7,15 @@ start time) so that a second writer can say who is in the way.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 POLL_SECONDS = 0.05
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     """Who holds a lock, as its holder wrote it: process id, command and the time it took the lock."""
 
     pid: int | None
@@ -66,6 +64,8 @@ class WriterLock:
                     if time.monotonic() >= deadline:
                         raise LockBusy(read_holder(self.path)) from None
                     time.sleep(POLL_SECONDS)
+            import json
+
             record = json.dumps({"pid": os.getpid(), "command": command, "since": time.time()})
             os.ftruncate(fd, 0)
             os.pwrite(fd, (record + "\n").encode("utf-8"), 0)
@@ -88,6 +88,8 @@ class WriterLock:
 def read_holder(path: Path) -> Holder:
     """What the holder of the lock at ``path`` wrote about itself (nothing yet if it has only just taken it)."""
     try:
+        import json
+
         record = json.loads(path.read_text(encoding="utf-8") or "{}")
     except (OSError, ValueError):
         record = {}

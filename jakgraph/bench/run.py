@@ -1,11 +1,16 @@
-"""The benchmark: jakgraph against raw pyoxigraph and rdflib, on the same generated graphs, size by size.
+"""The benchmark: the embedded store against the servers a user would pick instead (an Oxigraph server, Virtuoso 7),
+raw pyoxigraph (the floor) and rdflib (a reference), on the same generated graphs, size by size.
 
 For each size it generates a graph (:mod:`jakgraph.bench.synthetic`), then measures in one child process per
 engine (:mod:`jakgraph.bench.worker`): load time and peak memory, and the median latency of every stored
-query with its default parameters. rdflib runs at a size only while its time at the previous size, scaled
-linearly to this size (its time-outs counted once each, not scaled), stays under ``rdflib_limit`` seconds. A
-query still running after ``timeout`` seconds is recorded as a time-out, on every engine. A cold ``jakgraph query`` process is timed against a bare
-``python -c "import pyoxigraph"``. Results go to :mod:`jakgraph.bench.report`.
+query with its default parameters (for the embedded store, also of its first page of 1,000 rows). The servers
+are started on 127.0.0.1 in the work folder and loaded with their own bulk loaders (:mod:`jakgraph.bench.servers`,
+timed), and the questions go to them as ``jakgraph query NAME --endpoint URL`` sends them. rdflib runs at a size
+only while its time at the previous size, scaled linearly to this size (its time-outs counted once each, not
+scaled), stays under ``rdflib_limit`` seconds. A query still running after ``timeout`` seconds is recorded as a
+time-out, on every engine. A cold ``jakgraph query`` process is timed against its floor, a script that imports
+pyoxigraph, opens the same store read-only and runs the same bound query text. Results go to
+:mod:`jakgraph.bench.report`.
 """
 from __future__ import annotations
 
@@ -27,8 +32,19 @@ from typing import Any, Callable
 from jakgraph.errors import UserError
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000, 5_000_000)
+ENGINES = ("embedded", "raw", "oxigraph-server", "virtuoso", "rdflib")
+SERVERS = ("oxigraph-server", "virtuoso")
 COLD_QUERY = "external-identifiers"  # a lookup: one row at every size
 COLD_LISTING = "drugs-by-selectivity"  # a listing: its answer grows with the graph
+VIRTUOSO_BUFFERS = 170_000  # 8 KB pages: 1.4 GB of page cache, more than a 5e6-triple graph needs
+FLOOR_SCRIPT = """import sys
+from pyoxigraph import Store
+store = Store.read_only(sys.argv[1])
+text = open(sys.argv[2], encoding="utf-8").read()
+prefixes = dict(line.split(" ", 1) for line in open(sys.argv[3], encoding="utf-8").read().splitlines())
+for row in store.query(text, prefixes=prefixes):
+    print("\\t".join(str(term) for term in row))
+"""
 
 
 @dataclass(frozen=True)
@@ -41,6 +57,7 @@ class BenchConfig:
     timeout: float = 30.0         # a query still running after this long is recorded as a time-out
     cold_runs: int = 11
     queries: tuple[str, ...] = ()  # default: every stored query
+    engines: tuple[str, ...] = ENGINES
     work: Path | None = None       # default: a temporary folder, removed afterwards
     keep: bool = False
 
@@ -71,7 +88,24 @@ def machine() -> dict[str, Any]:
     return {"cpu": cpu or platform.processor(), "cores": os.cpu_count(), "memory_gb": round(memory, 1),
             "system": f"{platform.system()} {platform.release()}", "python": platform.python_version(),
             "pyoxigraph": pyoxigraph.__version__, "rdflib": rdflib.__version__,
+            "oxigraph_server": tool_version(["oxigraph", "--version"]),
+            "virtuoso": tool_version(["virtuoso-t", "-?"]),
+            "load_average": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
             "date": time.strftime("%Y-%m-%d %H:%M")}
+
+
+def tool_version(command: list[str]) -> str:
+    """The first line that names a version in a tool's output, or "" when the tool is missing."""
+    from jakgraph.bench.servers import oxigraph_binary
+
+    try:
+        if command[0] == "oxigraph":
+            command = [oxigraph_binary(), *command[1:]]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=20)
+    except (OSError, RuntimeError, subprocess.TimeoutExpired):
+        return ""
+    lines = (done.stdout + done.stderr).splitlines()
+    return next((line.strip() for line in lines if "ersion" in line or line.startswith("oxigraph")), "")
 
 
 def tasks_for(engine: str, names: list[str]) -> list[str]:
@@ -82,6 +116,8 @@ def tasks_for(engine: str, names: list[str]) -> list[str]:
     tasks = [f"{name}@queries" for name in names]
     if engine == "raw":
         tasks += [f"{name}@substitutions_queries" for name in names if load_query(name).parameters]
+    if engine == "embedded":
+        tasks += [f"{name}@pages" for name in names]
     return tasks
 
 
@@ -131,21 +167,27 @@ def supervise(command: list[str], timeout: float) -> WorkerRun:
     return run
 
 
-def worker(engine: str, file: Path, store: Path, config: BenchConfig, names: list[str]) -> dict[str, Any]:
+def worker(engine: str, file: Path, store: Path, config: BenchConfig, names: list[str],
+           endpoint: str | None = None) -> dict[str, Any]:
     """Measure one engine at one size; a query still running after ``config.timeout`` is recorded and skipped.
 
     The worker prints a line as each task starts and ends; when none comes in time, it is stopped and a new
-    one reopens the store (``--skip-load``) for the tasks left.
+    one reopens the store (``--skip-load``) for the tasks left. With ``endpoint``, the worker sends the stored
+    questions to that server, which the caller has loaded.
     """
     result: dict[str, Any] = {"status": "ok", "queries": {}, "peak_mb": 0.0}
     if engine == "raw":
         result["substitutions_queries"] = {}
+    if engine == "embedded":
+        result["pages"] = {}
     left = tasks_for(engine, names)
     started = time.perf_counter()
     while left:
-        command = [sys.executable, "-m", "jakgraph.bench.worker", engine, str(file), str(store),
-                   "--tasks", ",".join(left), "--repeat", str(config.repeat), "--budget", str(config.budget),
-                   "--timeout", str(config.timeout)] + (["--skip-load"] if "load_s" in result else [])
+        command = [sys.executable, "-m", "jakgraph.bench.worker", "endpoint" if endpoint else engine, str(file),
+                   str(store), "--tasks", ",".join(left), "--repeat", str(config.repeat), "--budget",
+                   str(config.budget), "--timeout", str(config.timeout)]
+        command += ["--endpoint", endpoint] if endpoint else []
+        command += ["--skip-load"] if "load_s" in result or endpoint else []
         run = supervise(command, config.timeout + 2 * config.budget + 1)
         for record in run.records:
             if "load" in record and "load_s" not in result:
@@ -167,31 +209,77 @@ def worker(engine: str, file: Path, store: Path, config: BenchConfig, names: lis
     return result
 
 
-def cold_start(store: Path, runs: int) -> dict[str, Any]:
-    """Median wall time of fresh ``jakgraph query`` processes and of a bare ``import pyoxigraph``.
+def floor_files(store: Path, work: Path) -> tuple[str, str, str]:
+    """The floor script's arguments: the store's current build, and files holding the cold query's bound text and
+    the prefixes jakgraph declares (so that the floor parses the same query)."""
+    from jakgraph.graph.store.folder import StoreFolder
+    from jakgraph.ontology.namespaces import PREFIXES
+    from jakgraph.queries.runner import query_text
 
-    The target is measured on a lookup whose answer is one row at every size (``COLD_QUERY``), so it times the
-    start-up; a listing whose answer grows with the graph (``COLD_LISTING``) is timed beside it. Each command
-    runs once untimed first, with bytecode writing allowed (as for any installed package), so that neither side
-    pays for compiling its modules or for a cold file cache; then the three commands run in turn.
+    build = StoreFolder.at(store).path / "current"
+    text, prefixes = work / "cold-query.rq", work / "cold-prefixes.txt"
+    text.write_text(query_text(COLD_QUERY, ()), encoding="utf-8")
+    prefixes.write_text("".join(f"{name} {iri}\n" for name, iri in PREFIXES.items()), encoding="utf-8")
+    return str(build.resolve()), str(text), str(prefixes)
+
+
+def cold_start(store: Path, runs: int) -> dict[str, Any]:
+    """Median wall time of fresh ``jakgraph query`` processes, of their floor and of a bare ``import pyoxigraph``.
+
+    The floor is a script that imports pyoxigraph, opens the same store read-only and runs the same bound query
+    text, printing each row: a whole process, as the command is. The target is measured on a lookup whose answer
+    is one row at every size (``COLD_QUERY``), so it times the start-up; a listing whose answer grows with the
+    graph (``COLD_LISTING``) is timed beside it. Each command runs once untimed first, with bytecode writing
+    allowed (as for any installed package), so that no side pays for compiling its modules or for a cold file
+    cache; then the four commands run in turn.
     """
     script = Path(sys.executable).with_name("jakgraph")
     jakgraph = [str(script)] if script.exists() else [sys.executable, "-m", "jakgraph"]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryDirectory(prefix="jakgraph-cold-") as folder:
+        commands = {"bare": [sys.executable, "-c", "import pyoxigraph"],
+                    "floor": [sys.executable, "-c", FLOOR_SCRIPT, *floor_files(store, Path(folder))],
+                    "cold": [*jakgraph, "query", COLD_QUERY, "--store", str(store)],
+                    "listing": [*jakgraph, "query", COLD_LISTING, "--store", str(store)]}
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for run in range(runs + 1):  # the commands in turn, so that they see the same machine state
+            for name, command in commands.items():
+                started = time.perf_counter()
+                subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+                if run:
+                    times[name].append(time.perf_counter() - started)
+    bare, floor, cold, listing = (1000 * statistics.median(times[name]) for name in commands)
+    return {"query": COLD_QUERY, "jakgraph_ms": cold, "floor_ms": floor, "ratio": cold / floor, "import_ms": bare,
+            "import_ratio": cold / bare, "listing_query": COLD_LISTING, "listing_ms": listing}
 
-    commands = {"bare": [sys.executable, "-c", "import pyoxigraph"],
-                "cold": [*jakgraph, "query", COLD_QUERY, "--store", str(store)],
-                "listing": [*jakgraph, "query", COLD_LISTING, "--store", str(store)]}
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for run in range(runs + 1):  # the three commands in turn, so that they see the same machine state
-        for name, command in commands.items():
-            started = time.perf_counter()
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-            if run:
-                times[name].append(time.perf_counter() - started)
-    bare, cold, listing = (1000 * statistics.median(times[name]) for name in commands)
-    return {"query": COLD_QUERY, "jakgraph_ms": cold, "import_ms": bare, "ratio": cold / bare,
-            "listing_query": COLD_LISTING, "listing_ms": listing}
+
+def server_engine(engine: str, file: Path, folder: Path, config: BenchConfig, names: list[str]) -> dict[str, Any]:
+    """Start ``engine`` (an Oxigraph server or Virtuoso) in ``folder``, load ``file`` with its bulk loader (timed),
+    send it every stored question, and stop it; a server that cannot be started is recorded as skipped."""
+    from jakgraph.bench import servers
+
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        if engine == "oxigraph-server":
+            load_s = servers.load_oxigraph(folder, file)
+            server = servers.start_oxigraph(folder, read_only=True)
+        else:
+            # Virtuoso cuts a query at MaxQueryExecutionTime and answers the rows so far: past the worker's own
+            # limit, so that a cut answer is never recorded
+            server = servers.start_virtuoso(folder, VIRTUOSO_BUFFERS, dirs=(file.parent.resolve(),),
+                                            max_seconds=int(2 * config.timeout + 4 * config.budget) + 10)
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        return {"status": f"skipped: {str(exc).splitlines()[0][:200]}"}
+    try:
+        if engine == "virtuoso":
+            load_s = servers.load_virtuoso(server, file.resolve())
+        result = worker(engine, file, folder / "unused", config, names, endpoint=server.query_url)
+        result.update(load_s=load_s, peak_mb=servers.peak_mb(server), server=server.name)
+        return result
+    except (RuntimeError, OSError) as exc:
+        return {"status": f"failed: {str(exc).splitlines()[0][:200]}"}
+    finally:
+        server.stop()
 
 
 def query_names(config: BenchConfig) -> list[str]:
@@ -227,7 +315,7 @@ def run_bench(config: BenchConfig, say: Callable[[str], None] = lambda message: 
             started = time.perf_counter()
             report = generate(file, size, seed=config.seed)
             result = SizeResult(size, report.triples, report.bytes / 1e6, time.perf_counter() - started)
-            for engine in ("jakgraph", "raw", "rdflib"):
+            for engine in [e for e in ENGINES if e in config.engines]:
                 if engine == "rdflib" and rdflib_last is not None:
                     last_size, growing, fixed = rdflib_last
                     projected = growing * size / last_size + fixed
@@ -239,8 +327,11 @@ def run_bench(config: BenchConfig, say: Callable[[str], None] = lambda message: 
                 say(f"{size:,} triples: {engine}")
                 store = work / f"{engine}-{size}"
                 shutil.rmtree(store, ignore_errors=True)
-                result.engines[engine] = worker(engine, file, store, config, names)
-                if engine == "jakgraph" and result.engines[engine]["status"] == "ok":
+                if engine in SERVERS:
+                    result.engines[engine] = server_engine(engine, file, store, config, names)
+                else:
+                    result.engines[engine] = worker(engine, file, store, config, names)
+                if engine == "embedded" and result.engines[engine]["status"] == "ok":
                     say(f"{size:,} triples: cold jakgraph query")
                     result.cold = cold_start(store, config.cold_runs)
                 if engine == "rdflib":
@@ -253,7 +344,17 @@ def run_bench(config: BenchConfig, say: Callable[[str], None] = lambda message: 
         if config.work is None and not config.keep:
             shutil.rmtree(work, ignore_errors=True)
     settings = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(config).items()}
-    return {"machine": machine(), "config": settings, "queries": names, "sizes": [asdict(r) for r in results]}
+    return {"machine": machine(), "config": settings, "queries": names,
+            "engines": [e for e in ENGINES if e in config.engines], "sizes": [asdict(r) for r in results]}
+
+
+def parse_engines(text: str) -> tuple[str, ...]:
+    """``"embedded,virtuoso"`` → ``("embedded", "virtuoso")``; the embedded store is always measured."""
+    engines = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [engine for engine in engines if engine not in ENGINES]
+    if unknown:
+        raise UserError(f"--engines: unknown engine {unknown[0]!r}; choose from {', '.join(ENGINES)}")
+    return ("embedded",) + tuple(engine for engine in engines if engine != "embedded")
 
 
 def parse_sizes(text: str) -> tuple[int, ...]:

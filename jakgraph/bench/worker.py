@@ -11,9 +11,12 @@ that size one run takes tens of milliseconds and is mostly noise.
 
 Engines, and the modes a task names (``query-name@mode``):
 
-* ``jakgraph``: ``jakgraph.graph.store.load`` into a fresh store folder, then ``run_query`` on ``open_store``
+* ``embedded``: ``jakgraph.graph.store.load`` into a fresh store folder, then ``run_query`` on ``open_store``
   (mode ``queries``), each run followed by raw ``Store.query`` on the same bound text and the same open store
-  (``floor_median_ms``: jakgraph's own overhead, measured side by side);
+  (``floor_median_ms``: jakgraph's own overhead, measured side by side); mode ``pages``: the first page of
+  ``PAGE`` rows (``run_query(…, limit=PAGE)``, as ``jakgraph query --limit`` asks for it);
+* ``endpoint``: ``run_query`` on a :class:`~jakgraph.graph.store.remote.RemoteStore` of ``--endpoint URL``
+  (``jakgraph query --endpoint``), a server the parent has started and loaded (mode ``queries``);
 * ``raw``: ``pyoxigraph.Store.bulk_load`` and ``Store.optimize`` (as ``jakgraph load`` does), then
   ``Store.query`` on the same bound text (parameters in a ``VALUES`` row), prefixes and union default graph
   (mode ``queries``), or on the unbound text with the parameters passed as pyoxigraph ``substitutions=``
@@ -36,6 +39,7 @@ from typing import Any, Callable
 
 RUSAGE_KB = 1024  # ru_maxrss is in kilobytes on Linux
 SMALL_FILE = 100_000_000  # bytes: files below this (about 6e5 triples) are loaded several times
+PAGE = 1000  # rows of a first page
 
 
 class QueryTimeout(BaseException):
@@ -114,8 +118,9 @@ def timed_loads(load: Callable[[Path], dict[str, float]], file: Path, store_dir:
                 floor: Callable[[Path], dict[str, float]] | None = None) -> dict[str, float]:
     """Median of each timing over ``load_runs`` loads into fresh folders; the last one is kept in ``store_dir``.
 
-    With ``floor`` and several runs, each load is followed by a floor load into a throw-away folder, and the
-    median of their totals is reported as ``floor_load_s``: the two side by side see the same machine state.
+    With ``floor``, each load is followed by a floor load into a throw-away folder, and the median of their totals
+    is reported as ``floor_load_s``: the two side by side see the same machine state. A large file's floor load
+    runs in a child process (timed inside it), so that this process's peak memory stays its own load's.
     """
     runs, floors = [], []
     count = load_runs(file)
@@ -124,12 +129,23 @@ def timed_loads(load: Callable[[Path], dict[str, float]], file: Path, store_dir:
         runs.append(load(target))
         if target != store_dir:
             shutil.rmtree(target, ignore_errors=True)
-        if floor is not None and count > 1:
+        if floor is not None:
             spare = store_dir.with_name(f"{store_dir.name}.floor{run}")
-            floors.append(sum(floor(spare).values()))
+            floors.append(sum((floor(spare) if count > 1 else raw_load_in_child(file, spare)).values()))
             shutil.rmtree(spare, ignore_errors=True)
     timings = {key: statistics.median(r[key] for r in runs) for key in runs[0]} | {"load_runs": len(runs)}
     return timings | ({"floor_load_s": statistics.median(floors)} if floors else {})
+
+
+def raw_load_in_child(file: Path, target: Path) -> dict[str, float]:
+    """:func:`raw_load` in a child process: its timings, as the child measured them."""
+    import subprocess
+
+    code = ("import json, sys; from pathlib import Path; from jakgraph.bench.worker import raw_load; "
+            "print(json.dumps(raw_load(Path(sys.argv[1]), Path(sys.argv[2]))))")
+    done = subprocess.run([sys.executable, "-c", code, str(file), str(target)], capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def raw_load(file: Path, target: Path) -> dict[str, float]:
@@ -147,7 +163,7 @@ def raw_load(file: Path, target: Path) -> dict[str, float]:
     return {"load_s": loaded - started, "optimize_s": time.perf_counter() - loaded}
 
 
-def jakgraph_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, str], Callable[[], int]]:
+def embedded_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, str], Any]:
     from jakgraph.graph.store.load import bulk_load
     from jakgraph.graph.store import open_store
     from jakgraph.ontology.namespaces import PREFIXES
@@ -162,11 +178,26 @@ def jakgraph_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[s
         emit({"load": {**timed_loads(load, file, store_dir, partial(raw_load, file)), "load_peak_mb": peak_mb()}})
     store = open_store(store_dir)
 
-    def task(name: str, mode: str) -> tuple[Callable[[], int], Callable[[], int]]:
-        """jakgraph's run of a query, and raw pyoxigraph's run of the same bound text on the same open store."""
+    def task(name: str, mode: str) -> Any:
+        """jakgraph's run of a query, and raw pyoxigraph's run of the same bound text on the same open store; or
+        jakgraph's run of its first page."""
+        if mode == "pages":
+            return lambda: rows(run_query(store, name, limit=PAGE))
         raw, text = store.database, bound(name)
         return (lambda: rows(run_query(store, name)),
                 lambda: rows(raw.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)))
+    return task
+
+
+def endpoint_engine(url: str, timeout: float) -> Callable[[str, str], Callable[[], int]]:
+    """Stored queries through ``--endpoint URL``, as ``jakgraph query NAME --endpoint URL`` runs them."""
+    from jakgraph.graph.store.remote import RemoteStore
+    from jakgraph.queries.runner import run_query
+
+    store = RemoteStore(url, timeout=timeout + 5)
+
+    def task(name: str, mode: str) -> Callable[[], int]:
+        return lambda: rows(run_query(store, name))
     return task
 
 
@@ -233,17 +264,21 @@ def measure(task: str, make: Callable[[str, str], Any], repeat: int, budget: flo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m jakgraph.bench.worker")
-    parser.add_argument("engine", choices=("jakgraph", "raw", "rdflib"))
+    parser.add_argument("engine", choices=("embedded", "raw", "rdflib", "endpoint"))
     parser.add_argument("file", type=Path)
     parser.add_argument("store", type=Path, help="store folder to create, or to reopen with --skip-load")
-    parser.add_argument("--tasks", required=True, help="comma-separated query-name@mode (mode: queries, substitutions_queries)")
+    parser.add_argument("--tasks", required=True,
+                        help="comma-separated query-name@mode (mode: queries, pages, substitutions_queries)")
+    parser.add_argument("--endpoint", help="the endpoint engine's SPARQL query URL")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--budget", type=float, default=5.0, help="seconds of timed runs per task, at most")
-    parser.add_argument("--timeout", type=float, default=30.0, help="rdflib: seconds per query run")
+    parser.add_argument("--timeout", type=float, default=30.0, help="rdflib, endpoint: seconds per query run")
     parser.add_argument("--skip-load", action="store_true", help="reopen the store a killed worker loaded")
     args = parser.parse_args(argv)
-    if args.engine == "jakgraph":
-        make = jakgraph_engine(args.file, args.store, args.skip_load)
+    if args.engine == "embedded":
+        make = embedded_engine(args.file, args.store, args.skip_load)
+    elif args.engine == "endpoint":
+        make = endpoint_engine(args.endpoint, args.timeout)
     elif args.engine == "raw":
         make = raw_engine(args.file, args.store, args.skip_load)
     else:

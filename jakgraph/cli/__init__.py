@@ -25,7 +25,8 @@ COMMANDS = {
     "viz": "Draw the drug–disorder network as an offline HTML page, or as a PNG or SVG picture.",
     "gapmap": "Draw the evidence gap map of drugs by disorders as an offline HTML page or a PNG.",
     "load": "Add large RDF files (N-Triples, N-Quads, Turtle, gzipped too) to the store, streamed, all or nothing.",
-    "bench": "Benchmark load and stored-query speed against raw pyoxigraph and rdflib on generated graphs.",
+    "bench": "Benchmark load and stored questions against an Oxigraph server, Virtuoso, raw pyoxigraph and rdflib on "
+             "generated graphs.",
 }
 
 

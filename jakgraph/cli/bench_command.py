@@ -1,10 +1,13 @@
-"""``jakgraph bench``: jakgraph against raw pyoxigraph and rdflib on generated graphs of growing size."""
+"""``jakgraph bench``: the embedded store against an Oxigraph server, Virtuoso, raw pyoxigraph and rdflib, on
+generated graphs of growing size."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 from typing import Any
+
+ENGINES = ("embedded", "raw", "oxigraph-server", "virtuoso", "rdflib")  # as jakgraph.bench.run, without importing it
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
@@ -21,8 +24,12 @@ def arguments(command: argparse.ArgumentParser) -> None:
                          help="record a query still running after this long as a time-out, on any engine "
                               "(default: 30)")
     command.add_argument("--queries", metavar="NAME,…", help="only these stored queries (default: all)")
+    command.add_argument("--engines", default=",".join(ENGINES), metavar="NAME,…",
+                         help="engines to measure: embedded (always), raw (pyoxigraph itself, the floor), "
+                              "oxigraph-server and virtuoso (started on 127.0.0.1 and loaded with their bulk "
+                              f"loaders), rdflib (a reference) (default: {','.join(ENGINES)})")
     command.add_argument("--out", default="docs/benchmarks", metavar="DIR",
-                         help="folder for results.json, results.csv, results.md, latency.png (default: docs/benchmarks)")
+                         help="folder for results.json, results.csv, results.md, latency.svg (default: docs/benchmarks)")
     command.add_argument("--work", metavar="DIR", help="folder for generated files and stores (default: a temporary one)")
     command.add_argument("--keep", action="store_true", help="keep the generated files")
     command.add_argument("--from", dest="source", metavar="JSON",
@@ -34,29 +41,33 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from jakgraph.errors import UserError
-    from jakgraph.bench.run import BenchConfig, parse_sizes, run_bench
+    from jakgraph.bench.run import BenchConfig, parse_engines, parse_sizes, run_bench
 
     if args.source:
         try:
             results = json.loads(Path(args.source).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise UserError(f"{args.source}: cannot read benchmark results: {exc}") from None
+        for size in results.get("sizes", []):  # results written before the engines were renamed
+            if "jakgraph" in size.get("engines", {}):
+                size["engines"]["embedded"] = size["engines"].pop("jakgraph")
         return report(results, Path(args.out), args.quiet)
     config = BenchConfig(sizes=parse_sizes(args.sizes), seed=args.seed, repeat=args.repeat, budget=args.budget,
                          rdflib_limit=args.rdflib_limit, timeout=args.timeout,
                          queries=tuple(q for q in (args.queries or "").split(",") if q),
+                         engines=parse_engines(args.engines),
                          work=Path(args.work) if args.work else None, keep=args.keep)
     say = (lambda message: None) if args.quiet else (lambda message: print(f"  {message}", file=sys.stderr, flush=True))
     return report(run_bench(config, say), Path(args.out), args.quiet)
 
 
 def report(results: dict[str, Any], out: Path, quiet: bool) -> int:
-    """Write the result files and print the ratio table and the targets."""
-    from jakgraph.bench.report import machine_text, targets_text, text_table, write_results
+    """Write the result files and print the tables and the targets."""
+    from jakgraph.bench.report import machine_text, tables, targets_text, write_results
 
     written = write_results(results, out)
     print(f"jakgraph bench on {machine_text(results)}\n")
-    print(text_table(results))
+    print(tables(results))
     print()
     print(targets_text(results))
     if not quiet:

@@ -35,10 +35,21 @@ def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--wide", action="store_true",
                          help="on a terminal, print the table whole, one line per row, instead of fitting it to the "
                               "terminal's width")
+    command.add_argument("--limit", type=count, metavar="N",
+                         help="at most N rows: one page of the answer, in the question's order")
+    command.add_argument("--offset", type=count, default=0, metavar="N",
+                         help="skip the first N rows of the answer (with --limit, the next page starts at OFFSET + LIMIT)")
     command.add_argument("--lang", choices=("en", "es"), default="en",
                          help="language of the labels in the answer, where the graph has them (default: en)")
     add_store_argument(command)
     add_endpoint_arguments(command)
+
+
+def count(text: str) -> int:
+    """A number of rows for --limit or --offset: a whole number, 0 or more."""
+    if not text.isdigit() or len(text) > 18:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of rows (0, 1, 2, …)")
+    return int(text)
 
 
 def parameters(pairs: list[str]) -> dict[str, str]:
@@ -79,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     given = parameters(args.param)
     store = store_from(args)
-    results = run_query(store, args.name, given)
+    results = run_query(store, args.name, given, args.limit, args.offset)
     if args.lang != "en":
         from jakgraph.queries.language import in_language
 

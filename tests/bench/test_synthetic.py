@@ -150,3 +150,20 @@ def test_generated_overlaps_keep_the_rules_of_the_curated_ones() -> None:
     too_many = [(o.id, m) for o in overlaps if o.shared_patients for m in o.evidence_items + o.table7_rows
                 if (counts[m] or 0) < o.shared_patients]
     assert too_many == []
+
+
+
+def test_a_loaded_store_without_named_graphs_is_read_as_its_default_graph(synthetic_store: Path, store) -> None:
+    """A ``jakgraph load``ed store holds only its default graph, which queries then read alone (one index lookup
+    per pattern); a built store keeps its graphs apart and is read as their union. The answers are the same."""
+    from jakgraph.graph.store import open_store
+    from jakgraph.ontology.namespaces import PREFIXES
+    from jakgraph.queries.runner import query_text, run_query
+
+    loaded = open_store(synthetic_store)
+    assert loaded._reads_union(loaded.database) is False
+    assert store._reads_union(store.database) is True
+    alone = [tuple(map(str, row)) for row in run_query(loaded, "highest-evidence-per-pair")]
+    union = loaded.database.query(query_text("highest-evidence-per-pair", ()), use_default_graph_as_union=True,
+                                  prefixes=PREFIXES)
+    assert alone and alone == [tuple(map(str, row)) for row in union]

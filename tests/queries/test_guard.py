@@ -252,3 +252,14 @@ def test_reading_does_not_hang_on_text_made_to_backtrack(text):
     except QueryRefused:
         pass
     assert time.monotonic() - started < 2
+
+
+def test_names_with_other_characters_than_ascii_read_whole_on_their_own_lines():
+    """The tokenizer reads names with ASCII patterns on lines of ASCII only, and with the grammar's full classes on
+    a line that holds other characters: the same tokens either way."""
+    from jakgraph.queries.guard import PYOXIGRAPH
+
+    text = "# résumé …\nSELECT ?x ?café_·2\nWHERE { ex:café.ü ?p _:bé . ex:a.b ?p ?x }"
+    names = [(token.kind, token.text) for token in PYOXIGRAPH.tokens(text) if token.kind in ("var", "pname", "bnode")]
+    assert names == [("var", "?x"), ("var", "?café_·2"), ("pname", "ex:café.ü"), ("var", "?p"), ("bnode", "_:bé"),
+                     ("pname", "ex:a.b"), ("var", "?p"), ("var", "?x")]

@@ -26,7 +26,7 @@ def text_of(file: str) -> str:
 def test_the_internal_files_are_shipped():
     assert {"all-triples.rq", "class-counts.rq", "graph-sizes.rq", "triple-count.rq", "triples-in-graph.rq",
             "drop-graph.ru", "insert-data.ru", "move-graph.ru"} <= set(INTERNAL)
-    assert len(INTERNAL) == 33
+    assert len(INTERNAL) == 34
 
 
 @pytest.mark.parametrize("file", INTERNAL)

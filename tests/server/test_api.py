@@ -137,6 +137,31 @@ def test_html_for_browsers(server):
     assert '<a href="/api" aria-current=page>API</a>' in page  # the site's frame
 
 
+# --- paging: ?page=N&per_page=M, the next page in a Link header -----------------------------------------------------
+
+def test_pages_follow_each_other_by_their_next_links_and_make_the_whole_answer(server, store):
+    whole = embedded_answer(store, "highest-evidence-per-pair")["results"]["bindings"]
+    assert len(whole) == 46  # drug and counted-disorder pairs of the review
+    pages, path = [], "highest-evidence-per-pair.json?per_page=20"
+    while path:
+        answer = http(f"{server.base}/api/{path}")
+        assert answer.status == 200 and "x-jakgraph-truncated" not in answer.headers
+        pages.append(json.loads(answer.body)["results"]["bindings"])
+        link = answer.headers.get("link")
+        path = link.split(">")[0].removeprefix("</api/") if link else None
+        assert link is None or link.endswith('; rel="next"')
+    assert [len(page) for page in pages] == [20, 20, 6]
+    assert [row for page in pages for row in page] == whole
+
+
+def test_a_page_in_html_links_to_the_next_and_bad_paging_is_refused(server):
+    answer = api(server, "highest-evidence-per-pair", "text/html", page="2", per_page="20")
+    assert answer.status == 200 and "20 rows" in answer.text
+    assert '<a rel="next" href="/api/highest-evidence-per-pair?page=3&amp;per_page=20">next page</a>' in answer.text
+    assert api(server, "highest-evidence-per-pair", page="0").text.strip() == "page '0' is not a whole number from 1"
+    assert api(server, "highest-evidence-per-pair", per_page="10001").status == 400
+
+
 # --- errors: one line in the one format ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("path", "params", "status", "message"), [
@@ -254,7 +279,9 @@ def test_openapi_validates_and_describes_every_route(server):
         ("selectivity", "query", False, {"type": "string", "format": "iri", "default": JAK + "selectivity/jak1-selective"}),
         ("design", "query", False, {"type": "string", "format": "iri", "default": JAK + "design/case-series"}),
         ("group", "query", False, {"type": "string", "format": "iri",
-                                   "default": JAK + "disease/autoinflammatory-disorders"})]
+                                   "default": JAK + "disease/autoinflammatory-disorders"}),
+        ("page", "query", False, {"type": "integer", "minimum": 1}),  # paging, on every question
+        ("per_page", "query", False, {"type": "integer", "minimum": 1, "default": 1000})]
     assert set(operation["responses"]["200"]["content"]) == {"application/sparql-results+json", "text/csv", "text/html"}
     agency = document["paths"]["/approvals-by-agency"]["get"]["parameters"][0]
     assert agency["schema"]["enum"] == [JAK + "agency/fda", JAK + "agency/ema"]  # from #+ enumerate
