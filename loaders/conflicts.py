@@ -1,41 +1,40 @@
-"""Places where the review contradicts itself: both readings, each with where the review states it."""
+"""Places where the review contradicts itself: the conflict, the records it is about, and each of its readings
+with where the review states it and the references it cites there."""
 from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-from jakgraph.ontology.terms import JAK, RDF, RDFS, integer, iri, string, text
+from jakgraph.ontology.terms import CONCEPT, JAK, RDF, RDFS, integer, iri, string, text
 
 from .provenance import Provenance
-from .records import Conflict
+from .records import Conflict, ConflictReading
 from .sink import TripleSink
 
-SUBJECT_KIND = {
-    "evidence_items.tsv": "evidence", "table7_rows.tsv": "table7-row", "diseases.tsv": "disease",
-    "drugs.tsv": "drug", "products.tsv": "product", "approvals.tsv": "approval",
-    "safety_analyses.tsv": "safety-analysis", "safety_findings.tsv": "safety-finding",
-    "recommendations.tsv": "recommendation", "regulatory_events.tsv": "regulatory-event",
-    "isoforms.tsv": "isoform", "selectivity_classes.tsv": "selectivity", "study_designs.tsv": "design",
-    "adverse_events.tsv": "adverse-event", "outcome_measures.tsv": "measure", "populations.tsv": "population",
-    "conflicts.tsv": "conflict",
-}
+
+def reading_iri(conflict: str, position: int) -> NamedNode:
+    """The node of a conflict's reading: ``conflict:c-vexas-design/reading/2``."""
+    return NamedNode(f"{iri('conflict', conflict).value}/reading/{position}")
 
 
-def add_conflict(sink: TripleSink, sources: Provenance, record: Conflict) -> None:
+def add_conflict(sink: TripleSink, record: Conflict) -> None:
     add, node = sink.add, iri("conflict", record.id)
-    subject = iri(SUBJECT_KIND[record.subject_file], record.subject)
     add(node, RDF.type, JAK.SourceConflict)
-    add(node, JAK.conflictAbout, subject)
-    add(subject, JAK.hasConflict, node)
-    add(node, JAK.aspect, string(record.aspect))
-    add(node, RDFS.comment, text(record.description))
-    add(node, RDFS.label, text(f"conflict on {record.aspect} of {record.subject}"))
-    for position, side, value, where in ((1, "a", record.reading_a, record.source_a),
-                                         (2, "b", record.reading_b, record.source_b)):
-        reading = NamedNode(f"{node.value}/reading/{side}")
-        stated = string(value)
-        add(node, JAK.reading, reading)
-        add(reading, RDF.type, JAK.Reading)
-        add(reading, JAK.position, integer(position))
-        add(reading, JAK.statedValue, stated)
-        add(reading, RDFS.label, stated)
-        sources.derive(reading, where)
+    add(node, JAK.conflictKind, CONCEPT[f"conflict-{record.kind}"])
+    for subject in record.subjects:
+        about = iri(subject.kind, subject.ident)
+        add(node, JAK.conflictAbout, about)
+        add(about, JAK.hasConflict, node)
+    add(node, RDFS.comment, text(record.explanation))
+    add(node, RDFS.label, text(f"{record.kind} conflict about {', '.join(s.ident for s in record.subjects)}"))
+
+
+def add_reading(sink: TripleSink, sources: Provenance, record: ConflictReading) -> None:
+    add, node = sink.add, reading_iri(record.conflict, record.position)
+    stated = string(record.stated_value)
+    add(iri("conflict", record.conflict), JAK.reading, node)
+    add(node, RDF.type, JAK.Reading)
+    add(node, JAK.position, integer(record.position))
+    add(node, JAK.statedValue, stated)
+    add(node, RDFS.label, stated)
+    sources.derive(node, record.source)
+    sources.cite(node, record.refs)

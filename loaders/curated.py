@@ -13,8 +13,8 @@ from typing import TypeVar
 
 from jakgraph.errors import CurationError
 
-from .reading import check_references, check_shared_patients, read_table
-from .records import (MAPPINGS_FILE, RECORD_TYPES, AdverseEvent, Approval, Conflict, Disease, Drug,
+from .reading import check_readings, check_references, check_shared_patients, read_table
+from .records import (MAPPINGS_FILE, RECORD_TYPES, AdverseEvent, Approval, Conflict, ConflictReading, Disease, Drug,
                       EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Identified, Isoform, MappingSet,
                       OutcomeMeasure, PatientOverlap, Population, Product, Recommendation, Record, RegulatoryEvent,
                       SafetyAnalysis, SafetyFinding, SelectivityClass, StudyDesign, Table7Row)
@@ -53,6 +53,7 @@ class Curated:
     regulatory_events: tuple[RegulatoryEvent, ...]
     table7_rows: tuple[Table7Row, ...]
     conflicts: tuple[Conflict, ...]
+    conflict_readings: tuple[ConflictReading, ...]
     patient_overlaps: tuple[PatientOverlap, ...]
     mappings: MappingSet
 
@@ -82,6 +83,7 @@ def read_curated(directory: Path | None = None) -> Curated:
         tables[cls.FILE] = read_table(path, cls)
     ids = {name: {r.id for r in records if isinstance(r, Identified)} for name, records in tables.items()}
     check_references(tables, ids)
+    check_readings(tables[Conflict.FILE], tables[ConflictReading.FILE])  # type: ignore[arg-type]
     check_shared_patients(tables)
     mappings = read_mapping_set(directory / MAPPINGS_FILE, ids)
     by_name = {Path(name).stem: records for name, records in tables.items()}

@@ -2,7 +2,7 @@
 
 >>> dataset = load_curated()                                    # doctest: +SKIP
 >>> dataset.sizes()[GRAPH_REVIEW]                               # doctest: +SKIP
-9358
+10017
 """
 from __future__ import annotations
 

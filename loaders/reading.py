@@ -20,8 +20,8 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from jakgraph.errors import CurationError
 
-from .records import (RECORD_TYPE, RECORD_TYPES, Conflict, DrugRefs, Identified, Locator, PatientOverlap, Record,
-                      Table7Row)
+from .records import (LINKABLE_FILES, RECORD_TYPE, RECORD_TYPES, Conflict, ConflictReading, DrugRefs, Identified,
+                      Locator, PatientOverlap, Record, RecordLink, Table7Row)
 from .rules import check_record
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)*$")
@@ -89,12 +89,22 @@ def parse_drug_refs(value: str) -> tuple[DrugRefs, ...]:
     return tuple(pairs)
 
 
+def parse_record_link(token: str) -> RecordLink:
+    """``evidence:baricitinib--psoriasis--18`` → the evidence item of that id (its file is checked later)."""
+    prefix, colon, ident = token.partition(":")
+    if not colon or not SLUG.match(ident):
+        raise ValueError(f"{token!r} is not a record's CURIE (expected prefix:id, such as t7row:t7-psoriasis)")
+    if prefix not in LINKABLE_FILES:
+        raise ValueError(f"unknown prefix {prefix!r} in {token!r} (expected one of: {', '.join(LINKABLE_FILES)})")
+    return RecordLink(prefix, ident)
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a curated file, as its record's field declares it.
 
     ``kind`` is ``text``, ``id``, ``ids``, ``int``, ``decimal``, ``double``, ``choice``, ``refs``, ``sources``,
-    ``drug_refs``, ``date`` or ``table``; ``ref`` names the file whose ids the value must be, ``extra`` lists
+    ``records`` (CURIEs of curated records), ``drug_refs``, ``date`` or ``table``; ``ref`` names the file whose ids the value must be, ``extra`` lists
     values allowed besides them. Whole numbers are never negative; ``nonnegative`` says a decimal is not either.
     """
 
@@ -150,6 +160,8 @@ class Column:
             return parse_refs(value)
         if kind == "sources":
             return tuple(parse_locator(token) for token in value.split(";"))
+        if kind == "records":
+            return tuple(parse_record_link(token) for token in value.split(";"))
         if kind == "date":
             return parse_date(value)
         if kind == "drug_refs":
@@ -157,7 +169,7 @@ class Column:
         raise AssertionError(f"unknown column kind {kind!r}")
 
 
-TUPLE_KINDS = {str: "ids", int: "refs", Locator: "sources", DrugRefs: "drug_refs"}  # tuple[X, ...] by X
+TUPLE_KINDS = {str: "ids", int: "refs", Locator: "sources", DrugRefs: "drug_refs", RecordLink: "records"}  # tuple[X, ...] by X
 SCALAR_KINDS = {str: "text", int: "int", Decimal: "decimal", float: "double"}
 
 
@@ -296,8 +308,10 @@ def check_references(tables: dict[str, tuple[Record, ...]], ids: dict[str, set[s
                     if ident not in ids[column.ref] and ident not in column.extra:  # type: ignore[index]
                         noun = RECORD_TYPE[column.ref].NOUN  # type: ignore[index]
                         raise record.error(column.name, f"unknown {noun} {ident!r} (not an id in {column.ref})")
-            if isinstance(record, Conflict) and record.subject not in ids[record.subject_file]:
-                raise record.error("subject", f"unknown record {record.subject!r} (not an id in {record.subject_file})")
+            if isinstance(record, Conflict):
+                for subject in record.subjects:
+                    if subject.ident not in ids[subject.file]:
+                        raise record.error("subjects", f"unknown record {str(subject)!r} (not an id in {subject.file})")
             if isinstance(record, Table7Row):
                 for pair in record.drug_refs:
                     if pair.drug not in ids["drugs.tsv"]:
@@ -321,3 +335,27 @@ def check_shared_patients(tables: dict[str, tuple[Record, ...]]) -> None:
                                     f"{noun} {ident!r} gives no number of patients to share {shared} of")
             if count < shared:
                 raise overlap.error("shared_patients", f"{shared} is above the {count} patients of {noun} {ident!r}")
+
+
+def check_readings(conflicts: tuple[Conflict, ...], readings: tuple[ConflictReading, ...]) -> None:
+    """Every conflict has two or more readings, numbered 1, 2, … and each stating something different."""
+    by_conflict: dict[str, list[ConflictReading]] = {}
+    for reading in readings:
+        group = by_conflict.setdefault(reading.conflict, [])
+        for other in group:
+            if other.position == reading.position:
+                raise reading.error("position", f"repeats position {reading.position} of conflict {reading.conflict!r} "
+                                                f"(first on row {other.line})")
+            if other.stated_value == reading.stated_value:
+                raise reading.error("stated_value", f"is the same as reading {other.position} of conflict "
+                                                    f"{reading.conflict!r} (a conflict needs different readings)")
+        group.append(reading)
+    for conflict in conflicts:
+        group = by_conflict.get(conflict.id, [])
+        if len(group) < 2:
+            raise conflict.error("id", f"has {len(group)} reading{'' if len(group) == 1 else 's'} in "
+                                       f"{ConflictReading.FILE} (a conflict needs two or more)")
+        positions = sorted(reading.position for reading in group)
+        if positions != list(range(1, len(group) + 1)):
+            raise conflict.error("id", f"its readings are numbered {', '.join(map(str, positions))} in "
+                                       f"{ConflictReading.FILE} (expected 1 to {len(group)})")

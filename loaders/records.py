@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
 from jakgraph.errors import CurationError
+from jakgraph.ontology.namespaces import KIND_PREFIXES
 
 NON_DRUG_COMPARATORS = ("placebo", "vehicle")
 
@@ -41,8 +42,8 @@ RecommendationKind = Literal["assessment", "monitoring", "vaccination", "restric
                              "dose-adjustment"]
 Phase = Literal["before-treatment", "during-treatment"]
 RegulatoryBody = Literal["fda", "ema", "prac-ema", "jak-task-force"]
-ConflictAspect = Literal["n_patients", "n_studies", "design", "refs", "dose", "vehicle", "drugs", "result",
-                         "population"]
+ConflictKind = Literal["count", "percentage", "design", "dose", "formulation", "reference", "classification",
+                       "omission", "overstatement", "threshold", "placement", "scope", "finding"]
 # structured readings of what the review says in words (issue 13): significance, comparison, switches, actions
 Significance = Literal["significant", "not-significant", "not-superior"]
 ComparisonDirection = Literal["better", "not-different", "worse"]
@@ -67,6 +68,27 @@ class Locator:
 
     def __str__(self) -> str:
         return f"T{self.table}/{self.row}" if self.table else f"P{self.paragraph}"
+
+
+@dataclass(frozen=True)
+class RecordLink:
+    """A curated record named by its CURIE, as the graph names it: ``evidence:baricitinib--psoriasis--18``."""
+
+    prefix: str
+    ident: str
+
+    def __str__(self) -> str:
+        return f"{self.prefix}:{self.ident}"
+
+    @property
+    def file(self) -> str:
+        """The curated file the record lives in."""
+        return LINKABLE_FILES[self.prefix]
+
+    @property
+    def kind(self) -> str:
+        """The path segment of the record's IRI (``evidence``, ``table7-row``)."""
+        return KIND_PREFIXES[self.prefix]
 
 
 @dataclass(frozen=True)
@@ -427,19 +449,28 @@ class Table7Row(Identified):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Conflict(Identified):
-    """A place where the review contradicts itself: both readings, each with where it is stated."""
+    """A place where the review contradicts itself; its readings are in ``conflict_readings.tsv``."""
 
     FILE: ClassVar[str] = "conflicts.tsv"
     NOUN: ClassVar[str] = "conflict"
 
-    subject: str = slug()
-    subject_file: str = table_name()
-    aspect: ConflictAspect
-    reading_a: str
-    source_a: tuple[Locator, ...]
-    reading_b: str
-    source_b: tuple[Locator, ...]
-    description: str
+    kind: ConflictKind
+    subjects: tuple[RecordLink, ...]
+    explanation: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ConflictReading(Record):
+    """One side of a conflict: what one place of the review states, where, and with which references."""
+
+    FILE: ClassVar[str] = "conflict_readings.tsv"
+    NOUN: ClassVar[str] = "reading of a conflict"
+
+    conflict: str = link("conflicts.tsv")
+    position: int
+    stated_value: str
+    source: tuple[Locator, ...]
+    refs: tuple[int, ...] = ()
 
 
 # -- patients the review reports in more than one record ---------------------------------------------------------
@@ -479,9 +510,18 @@ class PatientOverlap(Identified):
 RECORD_TYPES: tuple[type[Record], ...] = (
     Isoform, SelectivityClass, Drug, Product, Disease, StudyDesign, AdverseEvent, OutcomeMeasure, Population,
     EvidenceItem, EvidenceAdverseEvent, EvidenceResult, Approval, SafetyAnalysis, SafetyFinding, Recommendation,
-    RegulatoryEvent, Table7Row, Conflict, PatientOverlap,
+    RegulatoryEvent, Table7Row, Conflict, ConflictReading, PatientOverlap,
 )
 RECORD_TYPE = {cls.FILE: cls for cls in RECORD_TYPES}
+
+# the files a conflict's subjects may live in, by the CURIE prefix of their records' IRIs
+LINKABLE_FILES: dict[str, str] = {
+    "drug": Drug.FILE, "product": Product.FILE, "isoform": Isoform.FILE, "selectivity": SelectivityClass.FILE,
+    "disease": Disease.FILE, "design": StudyDesign.FILE, "evidence": EvidenceItem.FILE, "ae": AdverseEvent.FILE,
+    "measure": OutcomeMeasure.FILE, "population": Population.FILE, "approval": Approval.FILE,
+    "analysis": SafetyAnalysis.FILE, "finding": SafetyFinding.FILE, "recommendation": Recommendation.FILE,
+    "regulatory": RegulatoryEvent.FILE, "t7row": Table7Row.FILE,
+}
 
 
 # -- mappings ----------------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """Rules between the cells of one record, checked as the record is read: each fault one line naming file, row, field.
 
 A cell on its own is checked by its column (:mod:`jakgraph.loaders.reading`); these rules need two cells of the same
-row: a minimum not above its maximum, a unit for every amount, a count not above its denominator, two different
-readings in a conflict, two records and a kind that fits the shared patients in an overlap. Links between records
-are checked once every file is read.
+row: a minimum not above its maximum, a unit for every amount, a count not above its denominator, a reading of a
+conflict numbered from 1, two records and a kind that fits the shared patients in an overlap. Links between records
+(and a conflict's two or more different readings) are checked once every file is read.
 
 >>> from decimal import Decimal
 >>> check_record(EvidenceResult(line=7, evidence_item="x", quantity="q", value=Decimal(5), value_max=Decimal(2),
@@ -18,8 +18,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from .records import (Approval, Conflict, EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Mapping, PatientOverlap,
-                      Recommendation, Record, SafetyFinding)
+from .records import (Approval, ConflictReading, EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Mapping,
+                      PatientOverlap, Recommendation, Record, SafetyFinding)
 
 HUNDRED = Decimal(100)
 
@@ -112,9 +112,9 @@ def recommendation(record: Recommendation) -> None:
         raise record.error("drug", f"is required for a {record.kind} recommendation")
 
 
-def conflict(record: Conflict) -> None:
-    if record.reading_b == record.reading_a:
-        raise record.error("reading_b", "is the same as reading_a (a conflict needs two different readings)")
+def conflict_reading(record: ConflictReading) -> None:
+    if record.position < 1:
+        raise record.error("position", f"{record.position} is not a position (readings are numbered from 1)")
 
 
 def patient_overlap(record: PatientOverlap) -> None:
@@ -142,6 +142,6 @@ def mapping(record: Mapping) -> None:
 
 RULES: dict[type[Record], Callable[[Any], None]] = {
     EvidenceItem: evidence_item, EvidenceAdverseEvent: evidence_adverse_event, EvidenceResult: evidence_result,
-    SafetyFinding: safety_finding, Approval: approval, Recommendation: recommendation, Conflict: conflict,
+    SafetyFinding: safety_finding, Approval: approval, Recommendation: recommendation, ConflictReading: conflict_reading,
     Mapping: mapping, PatientOverlap: patient_overlap,
 }

@@ -13,10 +13,10 @@ from typing import Any
 from . import approvals, conflicts, evidence, mappings, overlaps, recommendations, safety, table7, vocabulary
 from .labels import Labels
 from .provenance import Provenance
-from .records import (AdverseEvent, Approval, Conflict, Disease, Drug, EvidenceAdverseEvent, EvidenceItem,
-                      EvidenceResult, Isoform, Mapping, MappingSet, OutcomeMeasure, PatientOverlap, Population,
-                      Product, Recommendation, Record, RegulatoryEvent, SafetyAnalysis, SafetyFinding, SelectivityClass,
-                      StudyDesign, Table7Row)
+from .records import (AdverseEvent, Approval, Conflict, ConflictReading, Disease, Drug, EvidenceAdverseEvent,
+                      EvidenceItem, EvidenceResult, Isoform, Mapping, MappingSet, OutcomeMeasure, PatientOverlap,
+                      Population, Product, Recommendation, Record, RegulatoryEvent, SafetyAnalysis, SafetyFinding,
+                      SelectivityClass, StudyDesign, Table7Row)
 from .sink import Origin, OriginSink, TripleSink
 
 
@@ -62,7 +62,8 @@ class RecordWriter:
             Recommendation: lambda r: recommendations.add_recommendation(sink, self.sources, r),
             RegulatoryEvent: lambda r: recommendations.add_regulatory_event(sink, self.sources, r),
             Table7Row: lambda r: table7.add_row(sink, self.sources, r, self.table7_groups),
-            Conflict: lambda r: conflicts.add_conflict(sink, self.sources, r),
+            Conflict: lambda r: conflicts.add_conflict(sink, r),
+            ConflictReading: lambda r: conflicts.add_reading(sink, self.sources, r),
             PatientOverlap: lambda r: overlaps.add_overlap(sink, self.sources, r),
             Mapping: self._mapping,
         }

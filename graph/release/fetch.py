@@ -8,7 +8,7 @@ from typing import Any
 
 from jakgraph.errors import UserError, first_line
 from jakgraph.graph.store.deadline import Deadline, Watchdog
-from jakgraph.graph.store.sparql_http import USER_AGENT, opener, socket_timeout, timed_out
+from jakgraph.graph.store.sparql_http import opener, socket_timeout, timed_out, user_agent
 
 TIMEOUT = 60.0
 
@@ -25,7 +25,7 @@ def release_url(base: str, name: str) -> str:
 def fetch(url: str, timeout: float = TIMEOUT) -> bytes:
     """The body of ``url``; a one-line UserError when it cannot be had within ``timeout`` seconds or is not a 200."""
     deadline = Deadline.after(timeout, "the download")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    request = urllib.request.Request(url, headers={"User-Agent": user_agent()})
     watchdog = Watchdog(deadline)
     response: Any = None
     try:

@@ -18,7 +18,13 @@ from urllib.parse import urlencode
 
 from .deadline import Deadline, Watchdog
 
-USER_AGENT = "jakgraph/0.1.0"
+
+
+def user_agent() -> str:
+    """``jakgraph/VERSION``, the version read from the installed package."""
+    import jakgraph
+
+    return f"jakgraph/{jakgraph.__version__}"
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,7 @@ def post(url: str, form: dict[str, str], accept: str, deadline: Deadline,
     if deadline.left() <= 0:
         raise DeadlinePassed()
     request = urllib.request.Request(url, data=urlencode(form).encode("ascii"), method="POST", headers={
-        "Accept": accept, "Content-Type": "application/x-www-form-urlencoded", "User-Agent": USER_AGENT})
+        "Accept": accept, "Content-Type": "application/x-www-form-urlencoded", "User-Agent": user_agent()})
     watchdog = Watchdog(deadline)
     response: Any = None
     try:

@@ -22,15 +22,14 @@ from decimal import Decimal
 from typing import TypeVar, get_args
 
 from jakgraph.loaders.curated import Curated
-from jakgraph.loaders.records import (AdverseEvent, AdverseEventStatus, Approval, ComparisonDirection,
-                                      ConflictAspect, Conflict, Direction, Disease, DiseaseKind, Drug, DrugRefs, EvidenceAdverseEvent,
-                                      EvidenceItem, EvidenceResult, Frequency, Isoform, Locator, Mapping,
-                                      MappingSet, Metric, OutcomeMeasure, OverlapBasis, OverlapKind, PatientOverlap, Phase,
-                                      Population, Product,
-                                      Recommendation, RecommendationBody, RecommendationKind, Record,
-                                      RegulatoryBody, RegulatoryEvent, RequestedAction, Role, SafetyAnalysis,
-                                      SafetyFinding, SelectivityClass, Severity, Significance, StudyDesign,
-                                      SwitchOutcome, SwitchReason, Table7Row)
+from jakgraph.loaders.records import (AdverseEvent, AdverseEventStatus, Approval, ComparisonDirection, Conflict,
+                                      ConflictKind, ConflictReading, Direction, Disease, DiseaseKind, Drug, DrugRefs,
+                                      EvidenceAdverseEvent, EvidenceItem, EvidenceResult, Frequency, Isoform, Locator,
+                                      Mapping, MappingSet, Metric, OutcomeMeasure, OverlapBasis, OverlapKind,
+                                      PatientOverlap, Phase, Population, Product, Recommendation, RecommendationBody,
+                                      RecommendationKind, Record, RecordLink, RegulatoryBody, RegulatoryEvent,
+                                      RequestedAction, Role, SafetyAnalysis, SafetyFinding, SelectivityClass, Severity,
+                                      Significance, StudyDesign, SwitchOutcome, SwitchReason, Table7Row)
 from jakgraph.ontology.namespaces import BASE
 
 MATCHES = ("exactMatch", "exactMatch", "exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
@@ -507,10 +506,14 @@ class SyntheticRecords:
     def conflict(self) -> Iterator[Record]:
         rng = self.rng
         number = self.next_id()
-        yield Conflict(id=f"synthetic-{number}", subject=rng.choice(self.evidence), subject_file="evidence_items.tsv",
-                       aspect=rng.choice(ASPECTS), reading_a=f"reading a of conflict {number}",
-                       source_a=self.sources(1), reading_b=f"reading b of conflict {number}",
-                       source_b=self.sources(1), description=f"synthetic conflict {number}")
+        ident = f"synthetic-{number}"
+        subjects = tuple(RecordLink("evidence", item) for item in rng.sample(self.evidence, rng.randint(1, 2)))
+        yield Conflict(id=ident, kind=rng.choice(CONFLICT_KINDS), subjects=subjects,
+                       explanation=f"synthetic conflict {number}")
+        for position in range(1, (3 if rng.random() < 0.4 else 2) + 1):  # as curated: two readings, often three
+            yield ConflictReading(conflict=ident, position=position, source=self.sources(1),
+                                  stated_value=f"reading {position} of conflict {number}",
+                                  refs=self.refs() if rng.random() < 0.8 else ())
 
     def curated_overlap(self, overlap: PatientOverlap) -> Iterator[Record]:
         """A curated overlap over the synthetic records that share its ids: its evidence items and the Table 7 rows
@@ -579,7 +582,7 @@ class SyntheticRecords:
         """Each kind of record that grows, weighted by how many of it the curated tables hold."""
         curated = self.curated
         locators = {str(loc) for records in curated.tables().values() for record in records
-                    for name in ("source", "source_a", "source_b") for loc in getattr(record, name, ())}
+                    for loc in getattr(record, "source", ())}
         return [("evidence", len(curated.evidence_items)), ("safety", len(curated.safety_analyses)),
                 ("recommendation", len(curated.recommendations)), ("conflict", len(curated.conflicts)),
                 ("regulatory-event", len(curated.regulatory_events)), ("approval", len(curated.approvals) // 2),
@@ -634,6 +637,6 @@ GROWN_KINDS = tuple(k for k in get_args(RecommendationKind) if k != "recommended
 PHASES: tuple[Phase, ...] = get_args(Phase)
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 REGULATORS: tuple[RegulatoryBody, ...] = get_args(RegulatoryBody)
-ASPECTS: tuple[ConflictAspect, ...] = get_args(ConflictAspect)
+CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
 OVERLAP_KINDS: tuple[OverlapKind, ...] = get_args(OverlapKind)
 BASES: tuple[OverlapBasis, ...] = get_args(OverlapBasis)

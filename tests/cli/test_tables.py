@@ -113,7 +113,8 @@ def test_every_stored_question_orders_by_its_variables_and_names_its_lists():
     views = {name: view_of(load_query(name).text) for name in ("safety-analyses-for-drug", "source-conflicts",
                                                               "evidence-scale", "off-label-disorders")}
     assert views == {"safety-analyses-for-drug": View({"refs": ","}, (("analysis", False),)),
-                     "source-conflicts": View({"source_a": "; ", "source_b": "; "}, (("conflict", False),)),
+                     "source-conflicts": View({"about": "; ", "source": "; ", "refs": ","},
+                                              (("conflict", False), ("reading", False))),
                      "evidence-scale": View({}, (("rank", True),)),
                      "off-label-disorders": View({"drugs": ", "}, (("disorder_label", False),))}
 

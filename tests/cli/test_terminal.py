@@ -55,10 +55,10 @@ def in_terminal(*args: str, columns: int) -> list[str]:
 def test_source_conflicts_fit_in_100_columns_of_a_terminal(store_path):
     lines = in_terminal("query", "source-conflicts", "--store", str(store_path), columns=100)
     assert max(len(line) for line in lines) == 100 and not any(ANSI.search(line) for line in lines)
-    assert lines[0].split() == ["conflict", "about", "aspect", "reading_a", "source_a", "reading_b", "source_b",
+    assert lines[0].split() == ["conflict", "kind", "drug", "disease", "about", "reading", "stated", "source", "refs",
                                 "explanation"]  # every title whole
-    assert lines[2].startswith("conflict:c  evidence:ba  refs        adult        T3/Dermatom  also a case  P82;")
-    assert lines[-1] == "(28 rows)"
+    assert lines[2].startswith("conflict:  c:confli                 baricitin        1  one case   T3/Psoria  18, 70")
+    assert lines[-1] == "(104 rows)"
 
 
 def test_a_table_that_fits_is_drawn_whole_with_numbers_right_aligned():

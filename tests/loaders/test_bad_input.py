@@ -90,6 +90,13 @@ def remove(name: str, in_ontology: bool = False) -> Change:
     return change
 
 
+def both(first: Change, second: Change) -> Change:
+    def change(curated: Path, ontology: Path) -> None:
+        first(curated, ontology)
+        second(curated, ontology)
+    return change
+
+
 def unquote_line_13(lines: list[str]) -> list[str]:
     """Line 13 of the YAML header holds a prefix IRI ending in ``:``, which YAML reads only quoted."""
     lines[12] = lines[12].replace('"', "")
@@ -125,9 +132,23 @@ CASES: dict[str, tuple[Change, str]] = {
     "unknown isoform in a list": (set_cell("selectivity_classes.tsv", 2, "isoforms", "jak1;jak9"),
                                   "selectivity_classes.tsv, row 2, field isoforms: unknown isoform 'jak9' "
                                   "(not an id in isoforms.tsv)"),
-    "unknown conflict subject": (set_cell("conflicts.tsv", 2, "subject", "no-such-analysis"),
-                                 "conflicts.tsv, row 2, field subject: unknown record 'no-such-analysis' "
+    "unknown conflict subject": (set_cell("conflicts.tsv", 2, "subjects", "analysis:no-such-analysis"),
+                                 "conflicts.tsv, row 2, field subjects: unknown record 'analysis:no-such-analysis' "
                                  "(not an id in safety_analyses.tsv)"),
+    "conflict subject of no kind of record": (set_cell("conflicts.tsv", 3, "subjects", "review:p15"),
+                                              "conflicts.tsv, row 3, field subjects: unknown prefix 'review' in "
+                                              "'review:p15' (expected one of: drug, product, isoform, selectivity, "
+                                              "disease, design, evidence, ae, measure, population, approval, "
+                                              "analysis, finding, recommendation, regulatory, t7row)"),
+    "unknown conflict kind": (set_cell("conflicts.tsv", 2, "kind", "typo"),
+                              "conflicts.tsv, row 2, field kind: unknown value 'typo' (expected one of: count, "
+                              "percentage, design, dose, formulation, reference, classification, omission, "
+                              "overstatement, threshold, placement, scope, finding)"),
+    "reading of an unknown conflict": (set_cell("conflict_readings.tsv", 2, "conflict", "c-no-such-conflict"),
+                                       "conflict_readings.tsv, row 2, field conflict: unknown conflict "
+                                       "'c-no-such-conflict' (not an id in conflicts.tsv)"),
+    "reading without its place in the review": (set_cell("conflict_readings.tsv", 4, "source", ""),
+                                                "conflict_readings.tsv, row 4, field source: is required but empty"),
     "unknown drug in Table 7 refs": (set_cell("table7_rows.tsv", 2, "drug_refs", "imaginarinib=70"),
                                      "table7_rows.tsv, row 2, field drug_refs: unknown drug 'imaginarinib' "
                                      "(not an id in drugs.tsv)"),
@@ -185,15 +206,28 @@ CASES: dict[str, tuple[Change, str]] = {
                                 "evidence_adverse_events.tsv, row 21, field count: 13 is above the denominator 5"),
     "percentage above 100": (set_cell("evidence_adverse_events.tsv", 2, "percentage", "120"),
                              "evidence_adverse_events.tsv, row 2, field percentage: 120 is above 100"),
-    "one-sided conflict": (set_cell("conflicts.tsv", 2, "reading_b", ""),
-                           "conflicts.tsv, row 2, field reading_b: is required but empty"),
-    "conflict with one reading twice": (set_cell("conflicts.tsv", 2, "reading_b", "6"),
-                                        "conflicts.tsv, row 2, field reading_b: is the same as reading_a (a conflict "
-                                        "needs two different readings)"),
+    "reading numbered 0": (set_cell("conflict_readings.tsv", 2, "position", "0"),
+                           "conflict_readings.tsv, row 2, field position: 0 is not a position (readings are numbered "
+                           "from 1)"),
     # rules of the structured readings (issue 13; the others are checked in-process in test_structured_readings.py)
     "switch without its reason": (set_cell("evidence_items.tsv", 5, "switch_reason", ""),
                                   "evidence_items.tsv, row 5, field switch_reason: is required when switched_from is "
                                   "given"),
+    # rules between the rows of a file
+    "one-sided conflict": (lines_of("conflict_readings.tsv", lambda lines: lines[:2] + lines[3:]),
+                           "conflicts.tsv, row 2, field id: has 1 reading in conflict_readings.tsv (a conflict needs "
+                           "two or more)"),
+    "conflict with one reading twice": (both(set_cell("conflict_readings.tsv", 2, "stated_value", "cited to ref 6"),
+                                             set_cell("conflict_readings.tsv", 3, "stated_value", "cited to ref 6")),
+                                        "conflict_readings.tsv, row 3, field stated_value: is the same as reading 1 of "
+                                        "conflict 'c-tofacitinib-ra-safety-trial-refs' (a conflict needs different "
+                                        "readings)"),
+    "readings numbered with a gap": (set_cell("conflict_readings.tsv", 3, "position", "3"),
+                                     "conflicts.tsv, row 2, field id: its readings are numbered 1, 3 in "
+                                     "conflict_readings.tsv (expected 1 to 2)"),
+    "two readings at one position": (set_cell("conflict_readings.tsv", 3, "position", "1"),
+                                     "conflict_readings.tsv, row 3, field position: repeats position 1 of conflict "
+                                     "'c-tofacitinib-ra-safety-trial-refs' (first on row 2)"),
     # whole files
     "wrong encoding": (write_bytes("diseases.tsv", lambda raw: raw.decode("utf-8").encode("latin-1", "replace")),
                        "diseases.tsv, row 2: is not UTF-8 (byte 0xe1)"),
@@ -331,7 +365,16 @@ def test_the_matrix_is_large_enough():
     assert len(CASES) >= 40
 
 
-@pytest.mark.parametrize("case", list(CASES))
+# a SHACL case validates the whole graph (about 2 s): one stays in the quick loop, the others run in the slow tier
+QUICK_SHACL = "SHACL: two designs share a rank"
+
+
+def bad_input_case(name: str):
+    slow = name.startswith("SHACL:") and name != QUICK_SHACL
+    return pytest.param(name, marks=pytest.mark.slow) if slow else name
+
+
+@pytest.mark.parametrize("case", [bad_input_case(name) for name in CASES])
 def test_bad_input_fails_with_one_line_and_keeps_the_store(case, built, tmp_path):
     change, expected = CASES[case]
     location, current, count, kept = built

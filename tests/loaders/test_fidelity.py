@@ -46,7 +46,7 @@ def cited_sentences(paragraph: str) -> list[tuple[str, set[int]]]:
 def test_every_vehicle_the_prose_names_for_ruxolitinib_is_curated(review_lines, curated):
     """Where a paragraph says ruxolitinib X% cream or ointment, the items of that study hold the vehicle (or a
     conflict on the vehicle says the table prints another one)."""
-    disputed = {c.subject for c in curated.conflicts if c.aspect == "vehicle"}
+    disputed = {s.ident for c in curated.conflicts if c.kind == "formulation" for s in c.subjects if s.prefix == "evidence"}
     missing = []
     for item in curated.evidence_items:
         if item.drug != "ruxolitinib":

@@ -22,7 +22,9 @@ def dataset() -> CuratedDataset:
     (ITEM + "/dosing", "evidence_items.tsv, row 40"),           # not a record: its item's row
     (ITEM + "/result/1", "evidence_results.tsv, row 55"),       # a record of its own file
     (JAKGRAPH + "review/reference/18", "evidence_items.tsv, row 40"),  # shared: the first record that cites it
-    (JAKGRAPH + "conflict/c-tofacitinib-ra-safety-trial-refs/reading/b", "conflicts.tsv, row 2"),
+    (JAKGRAPH + "conflict/c-tofacitinib-ra-safety-trial-refs", "conflicts.tsv, row 2"),
+    (JAKGRAPH + "conflict/c-tofacitinib-ra-safety-trial-refs/reading/2", "conflict_readings.tsv, row 3"),
+    (JAKGRAPH + "concept/conflict-count", "concepts.ttl"),
     ("http://purl.obolibrary.org/obo/MONDO_0004980", "mappings.sssom.tsv, row 27"),
     (JAKGRAPH + "mapping/disease/atopic-dermatitis/exactMatch/MONDO-0004980", "mappings.sssom.tsv, row 27"),
     (JAKGRAPH + "concept/unit-mg", "concepts.ttl"),
@@ -46,4 +48,4 @@ def test_a_node_that_is_never_a_subject_belongs_to_the_first_record_pointing_to_
 
 
 def test_origins_leave_the_graph_as_it_was(dataset):
-    assert len(dataset.quads) == len(set(dataset.quads)) == 1068 + 9358 + 4869
+    assert len(dataset.quads) == len(set(dataset.quads)) == 1195 + 10017 + 4869

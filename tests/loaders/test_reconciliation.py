@@ -43,10 +43,16 @@ def items_of(curated: Curated, row: TableRow):
     return [r for r in curated.evidence_items if locator(row) in sources(r)]
 
 
+# the kinds of conflict that excuse a table row from agreeing with its items on an aspect
+EXCUSING_KINDS = {"n_patients": {"count"}, "design": {"design"}, "dose": {"dose"},
+                  "refs": {"reference", "omission", "classification"}, "drugs": {"reference"}}
+
+
 def excused(curated: Curated, row: TableRow, aspect: str) -> bool:
-    """True if a recorded conflict on ``aspect`` names this table row as one of its sides."""
-    return any(c.aspect == aspect and locator(row) in sources(c, "source_a") + sources(c, "source_b")
-               for c in curated.conflicts)
+    """True if a recorded conflict of a kind bearing on ``aspect`` has a reading stated at this table row."""
+    kinds = {conflict.id: conflict.kind for conflict in curated.conflicts}
+    return any(kinds[reading.conflict] in EXCUSING_KINDS[aspect] and locator(row) in sources(reading)
+               for reading in curated.conflict_readings)
 
 
 def designs_in(cell: str) -> set[str]:
@@ -168,9 +174,8 @@ def test_table_1_approvals_are_curated_as_printed(review_tables, curated):
 def all_locators(curated: Curated):
     for name, rows in curated.tables().items():
         for row in rows:
-            for field in ("source", "source_a", "source_b"):
-                for token in sources(row, field):
-                    yield name, row.line, token
+            for token in sources(row):
+                yield name, row.line, token
 
 
 def test_every_locator_resolves_in_the_review(review_tables, review_lines, curated):

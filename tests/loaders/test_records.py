@@ -134,7 +134,7 @@ def test_loader_check_names_the_record_line(copied):
 def test_dataset_holds_each_quad_once_in_three_graphs():
     dataset = load_curated()
     assert len(dataset.quads) == len(set(dataset.quads))
-    assert dataset.sizes() == {GRAPH_ONTOLOGY: 1068, GRAPH_REVIEW: 9358, GRAPH_MAPPINGS: 4869}
+    assert dataset.sizes() == {GRAPH_ONTOLOGY: 1195, GRAPH_REVIEW: 10017, GRAPH_MAPPINGS: 4869}
 
 
 def test_review_graph_is_the_review_data_as_rdflib():
@@ -142,7 +142,7 @@ def test_review_graph_is_the_review_data_as_rdflib():
     from rdflib.namespace import XSD
 
     graph = review_graph()
-    assert len(graph) == 9358
+    assert len(graph) == 10017
     item = URIRef("https://w3id.org/jakgraph/evidence/baricitinib--psoriasis--18")
     assert graph.value(item, URIRef("https://w3id.org/jakgraph/vocab/numberOfPatients")) == Literal(271, datatype=XSD.integer)
 

@@ -131,13 +131,15 @@ def test_baricitinib_dose_reduction_at_75(select):
     assert [Decimal(d) for (d,) in rows] == [Decimal(2)]
 
 
-def test_lichen_planus_conflict_keeps_both_readings(select):
-    rows = select("""SELECT ?aspect ?value ?where WHERE { ?c jak:conflictAbout t7row:t7-lichen-planus ;
-                     jak:aspect ?aspect ; jak:reading ?r . ?r jak:statedValue ?value ; prov:wasDerivedFrom/jak:locator ?where }""")
-    where = {(aspect, w) for aspect, _v, w in rows}
-    assert ("n_patients", "T7/Lichen planus") in where
-    assert ("n_patients", "T3/Lichen planus") in where
-    assert any("11" in v for _a, v, _w in rows) and any("10" in v for _a, v, _w in rows)
+def test_lichen_planus_conflict_keeps_every_reading(select):
+    rows = select("""SELECT ?kind ?position ?value ?where WHERE { ?c jak:conflictAbout t7row:t7-lichen-planus ;
+                     jak:conflictKind ?kind ; jak:reading ?r . ?r jak:position ?position ; jak:statedValue ?value ;
+                     prov:wasDerivedFrom/jak:locator ?where }""")
+    assert {(kind, int(position), where) for kind, position, _v, where in rows} == {
+        ("c:conflict-count", 1, "T3/Lichen planus"), ("c:conflict-count", 2, "T4/Erosive oral lichen planus"),
+        ("c:conflict-count", 3, "T7/Lichen planus")}
+    assert sorted(value for _k, _p, value, _w in rows) == ["4 studies, 11 patients", "baricitinib n=8",
+                                                           "upadacitinib n=2"]  # 8 + 2 printed, 11 counted
 
 
 def test_every_evidence_item_is_traceable(select):

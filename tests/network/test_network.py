@@ -400,6 +400,7 @@ def test_viz_filters_restrict_the_drawing(store_path, tmp_path, options, expecte
     assert drawn_pairs(path.read_text(encoding="utf-8")) == expected
 
 
+@pytest.mark.slow
 def test_viz_writes_static_pictures(store_path, store, tmp_path):
     from jakgraph.graph.network.view import write_viz
 

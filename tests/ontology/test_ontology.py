@@ -51,3 +51,17 @@ def test_every_class_is_the_target_of_a_shape_or_a_subclass_of_one(ontology):
         if not ancestors & targeted:
             untargeted.append(str(cls))
     assert untargeted == []
+
+
+def test_the_vocabulary_carries_the_package_s_version_and_licence():
+    import tomllib
+
+    from conftest import ROOT
+    from rdflib import Graph, URIRef
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    vocabulary = Graph().parse(ROOT / "ontology" / "jakgraph.ttl")
+    ontology = URIRef("https://w3id.org/jakgraph/vocab/")
+    assert str(vocabulary.value(ontology, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))) == project["version"]
+    assert project["license"] in ("MIT", {"text": "MIT"})
+    assert vocabulary.value(ontology, URIRef("http://purl.org/dc/terms/license")) == URIRef("http://spdx.org/licenses/MIT")

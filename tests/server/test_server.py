@@ -282,7 +282,7 @@ def test_concurrent_clients_get_every_stored_answer(server, select, clients):
 
     questions = [query for query in all_queries() if not any(p.required for p in query.parameters)]
     expected = {query.name: Counter(select(query.text)) for query in questions}
-    assert len(questions) == 18
+    assert len(questions) == 19
 
     def client(number: int) -> list[str]:
         problems = []
