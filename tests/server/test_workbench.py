@@ -11,37 +11,15 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from browser import browser  # noqa: F401  (the fixture)
 
 from test_server import Server, start_server, stop_server
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1400, "height": 1000}
 QUESTION = "#q-selective-drugs-with-design-in-group"
 JAK = "https://w3id.org/jakgraph/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Chromium started by Playwright from Debian's package; fails, never skips, when it cannot start."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:
-        pytest.fail(f"Playwright for Python is missing ({exc}): pip install -e '.[test]'")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run tests/install-system-packages.sh (Debian package chromium)")
-    manager = sync_playwright().start()
-    try:
-        chromium = manager.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=30_000)
-    except Exception as exc:  # any failure to start is a failed test, with the browser's own message
-        manager.stop()
-        pytest.fail(f"Chromium did not start: {exc}")
-    yield chromium
-    chromium.close()
-    manager.stop()
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +138,7 @@ def test_a_free_query_typed_in_yasgui_runs_sorts_and_pages(tab):
 
 def test_completion_offers_the_projects_classes(tab):
     page = tab.open("/")
+    page.wait_for_load_state("networkidle")  # the classes are fetched once at start: typing earlier races them
     page.evaluate("() => { const y = yasgui.getTab().getYasqe(); y.setValue('SELECT * WHERE { ?x a jak:Dr');"
                   " y.focus(); y.setCursor({line: 0, ch: 28}); }")
     page.keyboard.press("Control+Space")
