@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jakgraph.errors import UserError
+from jakgraph.graph.export.atomic import staging_folder
 from jakgraph.ontology.namespaces import BASE, GRAPH_REVIEW, PREFIXES
 from jakgraph.queries.results import rows
 from jakgraph.queries.runner import run_internal
@@ -149,9 +150,8 @@ def write_nanopubs(store: Any, output: Path, key: Path | None = None) -> Nanopub
     created = created_now()
     generator = f"written by jakgraph {jakgraph.__version__} (jakgraph export --format nanopub)"
     counts: dict[str, int] = defaultdict(int)
-    staging = output.with_name(f".{output.name}.partial-{os.getpid()}")
+    staging = staging_folder(output, f"the nanopublications to {output}")
     try:
-        shutil.rmtree(staging, ignore_errors=True)
         for record in records(store):
             path = staging / f"{record.path}.trig"
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jakgraph.errors import UserError
+from jakgraph.graph.export.atomic import staging_folder
 
 from . import layout
 from .changes import Changes, compare
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
     from jakgraph.graph.store.protocol import Store
 
-STAGING = ".partial-"
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def write_release(store: "Store", output: Path, previous: str | None = None, bas
         raise UserError(f"--previous {previous}: a store has no version; give the folder or URL of a release")
     after = from_store(store)
     release_date = date or today()
-    staging = staging_folder(output)
+    staging = staging_folder(output, f"the release at {output}")
     try:
         parts = write_parts(staging, after, ontology)
         after = Snapshot(after.origin, after.quads, None, parts)
@@ -92,25 +92,6 @@ def today() -> str:
     """Today's date (UTC), or that of ``$SOURCE_DATE_EPOCH`` for a reproducible release."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return time.strftime("%Y-%m-%d", time.gmtime(int(epoch) if epoch and epoch.isdigit() else None))
-
-
-def staging_folder(output: Path) -> Path:
-    """A fresh staging folder beside ``output``, after removing those of writers that no longer run."""
-    from jakgraph.graph.store.folder import process_alive
-
-    parent = output.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        for stale in parent.glob(f".{output.name}{STAGING}*"):
-            pid = stale.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and not process_alive(int(pid)):
-                shutil.rmtree(stale, ignore_errors=True)
-        staging = parent / f".{output.name}{STAGING}{os.getpid()}"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
-    except OSError as exc:
-        raise UserError(f"cannot write the release at {output}: {exc.strerror or exc}") from None
-    return staging
 
 
 def write_parts(folder: Path, snapshot: Snapshot, ontology: Path | None) -> dict[str, str]:
