@@ -8,17 +8,12 @@ from typing import get_args
 
 import pytest
 
-from jakgraph.loaders import Curated, read_curated
+from curated_fixtures import curated  # noqa: F401  (fixtures)
 from jakgraph.loaders.records import ConflictKind, ConflictReading, EvidenceItem
 from review_tables import ReviewText, printed_numbers, printed_references, stated_numbers
 
 # readings that state no figure and cite no reference: nothing of theirs can be looked for in the text
 WITHOUT_FIGURES = {("c-herpes-zoster-vaccination-population", 2)}
-
-
-@pytest.fixture(scope="module")
-def curated() -> Curated:
-    return read_curated()
 
 
 @pytest.fixture(scope="module")

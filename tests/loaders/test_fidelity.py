@@ -10,16 +10,9 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-import pytest
-
-from jakgraph.loaders import Curated, read_curated
+from curated_fixtures import curated  # noqa: F401  (fixtures)
 from jakgraph.loaders.records import Disease, Drug, EvidenceItem, Product, SafetyAnalysis
 from review_tables import tables
-
-
-@pytest.fixture(scope="module")
-def curated() -> Curated:
-    return read_curated()
 
 
 def locators(record) -> list[str]:

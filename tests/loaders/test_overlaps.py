@@ -6,19 +6,10 @@ import re
 
 import pytest
 
-from jakgraph.loaders import Curated, read_curated
+from curated_fixtures import curated, review_tables  # noqa: F401  (fixtures)
+from jakgraph.loaders import Curated
 from jakgraph.loaders.records import EvidenceItem, PatientOverlap, SafetyAnalysis
-from review_tables import TableRow, tables
-
-
-@pytest.fixture(scope="module")
-def review_tables(review_lines) -> dict[int, list[TableRow]]:
-    return tables(review_lines)
-
-
-@pytest.fixture(scope="module")
-def curated() -> Curated:
-    return read_curated()
+from review_tables import TableRow
 
 
 @pytest.fixture(scope="module")

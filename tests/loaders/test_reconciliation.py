@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from jakgraph.loaders import Curated, read_curated
+from curated_fixtures import curated, review_tables  # noqa: F401  (fixtures)
+from jakgraph.loaders import Curated
 from jakgraph.loaders.records import Disease, Record
-from review_tables import TableRow, expand_refs, tables
+from review_tables import TableRow, expand_refs
 
 from conftest import SHARED
 
@@ -18,16 +19,6 @@ DESIGN_WORDS = [("n of 1", "n-of-1-trial"), ("case report", "case-report"), ("ca
                 ("rct", "randomized-controlled-trial"), ("open-label", "open-label-trial"),
                 ("prospective", "prospective-study"), ("retrospective", "retrospective-study")]
 T6_COLUMNS = {"Task Force", "PRAC-EMA", "SmPC"}
-
-
-@pytest.fixture(scope="module")
-def review_tables(review_lines) -> dict[int, list[TableRow]]:
-    return tables(review_lines)
-
-
-@pytest.fixture(scope="module")
-def curated() -> Curated:
-    return read_curated()
 
 
 def locator(row: TableRow) -> str:

@@ -9,16 +9,12 @@ from pathlib import Path
 import pytest
 
 from jakgraph.errors import CurationError
-from jakgraph.loaders import Curated, curated_directory, load_curated, read_curated, review_graph
+from curated_fixtures import curated  # noqa: F401  (fixtures)
+from jakgraph.loaders import curated_directory, load_curated, read_curated, review_graph
 from jakgraph.loaders.records import DrugRefs, EvidenceItem, Locator, SafetyFinding, Table7Row
 from jakgraph.ontology.namespaces import GRAPH_MAPPINGS, GRAPH_ONTOLOGY, GRAPH_REVIEW
 
 LOADERS = Path(__file__).resolve().parents[2] / "loaders"
-
-
-@pytest.fixture(scope="module")
-def curated() -> Curated:
-    return read_curated()
 
 
 def test_evidence_item_fields_have_their_types(curated):

@@ -10,18 +10,14 @@ from dataclasses import replace
 import pytest
 
 from jakgraph.errors import CurationError
-from jakgraph.loaders import Curated, read_curated
+from curated_fixtures import curated  # noqa: F401  (fixtures)
+from jakgraph.loaders import Curated
 from jakgraph.loaders.reading import cell, columns
 from jakgraph.loaders.records import EvidenceItem, Recommendation, SafetyFinding
 from jakgraph.loaders.rules import check_record
 
 BLAU, CANDLE, CHILBLAIN = ("baricitinib--blau-syndrome--33", "baricitinib--candle-syndrome--32",
                            "baricitinib--familial-chilblain-lupus--37")
-
-
-@pytest.fixture(scope="module")
-def curated() -> Curated:
-    return read_curated()
 
 
 def record(curated: Curated, cls, key: str):
