@@ -6,9 +6,8 @@ Each function reads the shipped files, or the copies in ``directory`` when one i
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .turtle import parse_turtle, read_turtle
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -32,3 +31,13 @@ def shapes_graph(directory: Path | None = None) -> "Graph":
 
 
 __all__ = ["ONTOLOGY_FILES", "SHAPES_FILE", "ontology_graph", "parse_turtle", "read_turtle", "shapes_graph"]
+
+
+def __getattr__(name: str) -> Any:
+    """``parse_turtle`` and ``read_turtle``, imported from :mod:`.turtle` on first use: the prefixes (read by every
+    command) do not need the Turtle reader."""
+    if name in ("parse_turtle", "read_turtle"):
+        from . import turtle
+
+        return getattr(turtle, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

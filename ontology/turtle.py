@@ -11,7 +11,7 @@ True
 from __future__ import annotations
 
 import re
-from importlib.resources import files
+from jakgraph.package_data import package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ PARSER_MESSAGE = re.compile(r"^Parser error (?:at|between) line [0-9]+[^:]*: (.*
 def read_turtle(name: str, directory: Path | None = None) -> str:
     """Text of one Turtle file of the ontology: the shipped one, or the one in ``directory`` if given."""
     if directory is None:
-        return files("jakgraph.ontology").joinpath(name).read_text(encoding="utf-8")
+        return package_files("jakgraph.ontology").joinpath(name).read_text(encoding="utf-8")
     path = Path(directory) / name
     if not path.is_file():
         raise OntologyError(name, None, None, f"is missing from {directory}")

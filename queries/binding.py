@@ -11,7 +11,6 @@ some queries at 5e6 triples).
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from jakgraph.errors import UserError
@@ -67,6 +66,8 @@ def check(parameter: Parameter, value: str) -> str:
     if parameter.type == "date":
         if not DATE.fullmatch(raw):
             raise ValueError("is not a date (YYYY-MM-DD)")
+        from datetime import date
+
         try:
             date.fromisoformat(raw)
         except ValueError:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
+from jakgraph.package_data import package_files
 from typing import NamedTuple
 
 from jakgraph.errors import UserError
@@ -130,7 +130,7 @@ def query_names() -> list[str]:
 @lru_cache(maxsize=1)
 def stored_names() -> tuple[str, ...]:
     """The names of the ``.rq`` files shipped with the package (read once per process)."""
-    return tuple(sorted(entry.name.removesuffix(".rq") for entry in files(__package__).iterdir()
+    return tuple(sorted(entry.name.removesuffix(".rq") for entry in package_files(__package__).iterdir()
                         if entry.name.endswith(".rq")))
 
 
@@ -162,7 +162,7 @@ def suggestion(name: str, names: tuple[str, ...], most: int = 3) -> str:
 @lru_cache(maxsize=None)
 def parsed_query(name: str) -> StoredQuery:
     """A stored query read and parsed once per process; the package's files do not change while it runs."""
-    return parse_query(name, files(__package__).joinpath(f"{name}.rq").read_text(encoding="utf-8"))
+    return parse_query(name, package_files(__package__).joinpath(f"{name}.rq").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)
@@ -172,7 +172,7 @@ def internal_query(name: str) -> str:
     Internal queries are not stored questions: ``jakgraph queries`` does not list them. Their parameters are
     bound as a stored query's are, with :func:`jakgraph.queries.binding.bind_values`.
     """
-    return files(__package__).joinpath("internal", f"{name}.rq").read_text(encoding="utf-8")
+    return package_files(__package__).joinpath("internal", f"{name}.rq").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)
@@ -181,7 +181,7 @@ def internal_update(name: str) -> str:
 
     Its placeholders are filled with :func:`jakgraph.queries.binding.fill_update`.
     """
-    return files(__package__).joinpath("internal", f"{name}.ru").read_text(encoding="utf-8")
+    return package_files(__package__).joinpath("internal", f"{name}.ru").read_text(encoding="utf-8")
 
 
 def all_queries() -> list[StoredQuery]:

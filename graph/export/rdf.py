@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from importlib.resources import files
+from jakgraph.package_data import package_files
 from typing import IO, Any
 
 from jakgraph.errors import UserError
@@ -18,7 +18,7 @@ RDF_FORMATS = tuple(GRAPH_FORMATS) + tuple(DATASET_FORMATS)
 
 def jsonld_context() -> dict[str, Any]:
     """The JSON-LD context shipped in ``ontology/context.jsonld`` (never fetched from the web)."""
-    return json.loads(files("jakgraph.ontology").joinpath("context.jsonld").read_text(encoding="utf-8"))
+    return json.loads(package_files("jakgraph.ontology").joinpath("context.jsonld").read_text(encoding="utf-8"))
 
 
 def export(store: Store, fmt: str, output: IO[bytes]) -> None:

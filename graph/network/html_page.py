@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import json
 import math
-from importlib.resources import files
+from jakgraph.package_data import package_files
 from typing import Any, Sequence
 
 from .filters import FilterState, passes
@@ -28,7 +28,7 @@ UNREADABLE = 6.0  # px on screen below which ring labels are hidden
 
 
 def _asset(name: str) -> str:
-    return files("jakgraph.graph.network").joinpath("static").joinpath(name).read_text(encoding="utf-8")
+    return package_files("jakgraph.graph.network").joinpath("static").joinpath(name).read_text(encoding="utf-8")
 
 
 def _script_json(data: Any) -> str:

@@ -10,7 +10,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass
-from importlib.resources import files
+from jakgraph.package_data import package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,7 +114,7 @@ def write_parts(folder: Path, snapshot: Snapshot, ontology: Path | None) -> dict
     from jakgraph.queries.catalog import stored_names
 
     for name in stored_names():
-        text = files("jakgraph.queries").joinpath(f"{name}.rq").read_bytes()
+        text = package_files("jakgraph.queries").joinpath(f"{name}.rq").read_bytes()
         (folder / layout.QUERIES / f"{name}.rq").write_bytes(text)
         parts[f"{layout.QUERIES}/{name}.rq"] = digest(text)
     return parts

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from importlib.resources import files
+from jakgraph.package_data import package_files
 from typing import NamedTuple
 
 STATIC_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -31,7 +31,7 @@ def static_file(name: str) -> StaticFile | None:
     parts = name.split("/")
     if not all(SEGMENT.fullmatch(part) for part in parts) or len(parts) > 2:
         return None
-    resource = files("jakgraph.graph.server").joinpath("static")
+    resource = package_files("jakgraph.graph.server").joinpath("static")
     for part in parts:
         resource = resource.joinpath(part)
     if not resource.is_file():

@@ -31,18 +31,18 @@ COMMANDS = {
 
 
 def parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command-line parser; with ``only``, the options of that one command are the only ones filled in.
+    """The command-line parser: every command (for ``jakgraph --help``), or with ``only`` that one command alone.
 
-    Every command is listed either way (for ``--help``); importing every command module to describe options
-    that will not be parsed is what a cold ``jakgraph query`` would otherwise pay for.
+    Building a sub-parser for every command and importing every command module to describe options that will not be
+    parsed is what a cold ``jakgraph query`` would otherwise pay for.
     """
     main = argparse.ArgumentParser(prog="jakgraph", description="A graph database of JAK inhibitors in dermatology.")
     main.add_argument("--version", action=PackageVersion, help="show the package's version and exit")
     sub = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, help_text in COMMANDS.items():
-        # "resolve": a command may give -h/--help an action of its own (query NAME --help describes NAME)
-        command = sub.add_parser(name, help=help_text, description=help_text, conflict_handler="resolve")
         if only is None or name == only:
+            # "resolve": a command may give -h/--help an action of its own (query NAME --help describes NAME)
+            command = sub.add_parser(name, help=help_text, description=help_text, conflict_handler="resolve")
             importlib.import_module(f"jakgraph.cli.{name}_command").arguments(command)
     return main
 
@@ -124,14 +124,14 @@ def stop_on_sigterm() -> object:
     """Make SIGTERM stop a command the way Ctrl-C does, so that a writer cleans up its staging build; return the
     handler it replaces (None off the main thread, where Python cannot set one)."""
     import signal
-    import threading
 
     def terminate(signum: int, frame: object) -> None:
         raise Terminated(signum)
 
-    if threading.current_thread() is not threading.main_thread():
+    try:
+        return signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread (the only one Python sets handlers on); no threading import for this
         return None
-    return signal.signal(signal.SIGTERM, terminate)
 
 
 class Terminated(KeyboardInterrupt):
