@@ -2,9 +2,7 @@
 JSON (:func:`render`, for people and files)."""
 from __future__ import annotations
 
-import csv
 import io
-import json
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from jakgraph.ontology.namespaces import PREFIXES, compact
@@ -134,12 +132,16 @@ def render(results: Any, fmt: str = "table", view: "View | None" = None) -> str:
     """
     kind = type(results).__name__
     if kind == "QueryBoolean":
+        import json  # json and csv are imported where used: a terminal table (the usual answer) needs neither
+
         return json.dumps({"head": {}, "boolean": bool(results)}) + "\n" if fmt in ("json", "srj") else f"{bool(results)}\n".lower()
     if not hasattr(results, "variables"):  # CONSTRUCT or DESCRIBE: QueryTriples, or an endpoint's list of triples
         return "".join(f"{t} .\n" for t in results)  # N-Triples
     variables, rows = rows_of(results)
     if fmt == "srj":
         bindings = [{v: json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        import json
+
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
     from .presentation import View, list_text, table_text
 
@@ -151,7 +153,11 @@ def render(results: Any, fmt: str = "table", view: "View | None" = None) -> str:
               for i, t in enumerate(row)] for row in rows]
     if fmt == "json":
         records = [{v: c for v, c, t in zip(variables, texts, row) if t is not None} for texts, row in zip(cells, rows)]
+        import json
+
         return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    import csv
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
     writer.writerow(variables)
