@@ -118,6 +118,15 @@ def growth(sizes: list[dict[str, Any]], query: str) -> float | None:
     return b / a
 
 
+def operation_growth(sizes: list[dict[str, Any]], operation: str) -> float | None:
+    """Raw pyoxigraph's time for an engine operation (:mod:`jakgraph.bench.operations`) at 5e6 over 1e6."""
+    low, high = at(sizes, GROWTH_FROM), at(sizes, GROWTH_TO)
+    if low is None or high is None:
+        return None
+    a, b = median_ms(low, "raw", operation, "operations"), median_ms(high, "raw", operation, "operations")
+    return None if a is None or b is None or max(a, b) < NOISE_MS else b / a
+
+
 def is_listing(size: dict[str, Any], query: str) -> bool:
     """An answer of more than a page of rows: a listing that grows with the graph (first page <= 1 s, whole <= 3 s)."""
     return (measured(size, "embedded", query).get("rows") or 0) > PAGE_ROWS
@@ -167,6 +176,13 @@ def growth_target(sizes: list[dict[str, Any]], queries: list[str]) -> Target:
               f"({max(known, key=known.__getitem__)})")
     if over:
         detail += "; over: " + ", ".join(f"{query} ({value:.1f}x)" for value, query in over)
+    from jakgraph.bench.operations import OPERATIONS
+
+    engine_growth = {name: operation_growth(sizes, name) for name in OPERATIONS}
+    if any(value is not None for value in engine_growth.values()):
+        detail += ("; the engine's own operations grew " + ", ".join(
+            f"{name} {value:.1f}x" for name, value in engine_growth.items() if value is not None)
+            + " (raw pyoxigraph, same run)")
     return Target(name, not over, detail)
 
 
@@ -314,10 +330,28 @@ def markdown_table(rows: list[list[str]]) -> str:
     return "\n".join([head, rule, *("| " + " | ".join(row) + " |" for row in rows[1:])])
 
 
+def operation_rows(results: dict[str, Any]) -> Iterator[list[str]]:
+    """The engine's own operations on raw pyoxigraph: ms at each size and growth from 1e6 to 5e6."""
+    from jakgraph.bench.operations import OPERATIONS
+
+    sizes = [s for s in results["sizes"] if engine(s, "raw").get("operations")]
+    grows = at(sizes, GROWTH_FROM) is not None and at(sizes, GROWTH_TO) is not None
+    yield (["engine operation", *[f"ms {short_size(s['size'])}" for s in sizes]]
+           + (["growth 1e6→5e6"] if grows else []) + ["what it does"])
+    for name, (what, _) in OPERATIONS.items():
+        value = operation_growth(sizes, name) if grows else None
+        yield ([name, *[cell_ms(s, "raw", name, "operations") for s in sizes]]
+               + (["—" if value is None else f"{value:.1f}x"] if grows else []) + [what])
+
+
 def tables(results: dict[str, Any], markdown: bool = False) -> str:
-    """The question table and, when a server ran, the side-by-side table."""
+    """The question table, the engine's own operations when raw pyoxigraph ran, and, when a server ran, the
+    side-by-side table."""
     draw = markdown_table if markdown else text_table
     parts = [draw(list(question_rows(results)))]
+    if any(engine(s, "raw").get("operations") for s in results["sizes"]):
+        parts.append(("The engine's own operations (raw pyoxigraph)\n\n" if markdown
+                      else "the engine's own operations (raw pyoxigraph)\n") + draw(list(operation_rows(results))))
     if server_sizes(results):
         parts.append(("Side by side (ms; in brackets, the server's time over the embedded store's)\n\n" if markdown
                       else "side by side (ms; in brackets, the server's time over the embedded store's)\n")
@@ -357,7 +391,8 @@ def csv_rows(results: dict[str, Any]) -> Iterator[list[Any]]:
                 yield [n, triples, name, "optimize", "", round(data["optimize_s"], 4), "s", "", "", "ok"]
             yield [n, triples, name, "peak_memory", "", round(peak_mb(data), 1), "MB", "", "", "ok"]
             for key, label, measure in (("queries", name, "query"), ("pages", name, "first_page"),
-                                        ("substitutions_queries", f"{name}-substitutions", "query")):
+                                        ("substitutions_queries", f"{name}-substitutions", "query"),
+                                        ("operations", name, "engine_operation")):
                 for query, q in data.get(key, {}).items():
                     value = "" if q.get("median_ms") is None else round(q["median_ms"], 3)
                     yield [n, triples, label, measure, query, value, "ms", q.get("rows", ""), q.get("runs", ""),

@@ -110,12 +110,16 @@ def tool_version(command: list[str]) -> str:
 
 def tasks_for(engine: str, names: list[str]) -> list[str]:
     """The worker tasks of an engine: each query; for raw pyoxigraph, each query with parameters again with
-    them passed as ``substitutions=`` (the binding jakgraph does not use, measured to show why)."""
+    them passed as ``substitutions=`` (the binding jakgraph does not use, measured to show why), and the engine's
+    own operations (:mod:`jakgraph.bench.operations`)."""
     from jakgraph.queries.catalog import load_query
 
     tasks = [f"{name}@queries" for name in names]
     if engine == "raw":
+        from jakgraph.bench.operations import OPERATIONS
+
         tasks += [f"{name}@substitutions_queries" for name in names if load_query(name).parameters]
+        tasks += [f"{name}@operations" for name in OPERATIONS]
     if engine == "embedded":
         tasks += [f"{name}@pages" for name in names]
     return tasks
@@ -178,6 +182,7 @@ def worker(engine: str, file: Path, store: Path, config: BenchConfig, names: lis
     result: dict[str, Any] = {"status": "ok", "queries": {}, "peak_mb": 0.0}
     if engine == "raw":
         result["substitutions_queries"] = {}
+        result["operations"] = {}
     if engine == "embedded":
         result["pages"] = {}
     left = tasks_for(engine, names)

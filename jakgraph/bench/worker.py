@@ -211,6 +211,11 @@ def raw_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, s
     store = Store.read_only(str(store_dir))
 
     def task(name: str, mode: str) -> Callable[[], int]:
+        if mode == "operations":  # an engine operation, not a stored question (jakgraph.bench.operations)
+            from jakgraph.bench.operations import OPERATIONS
+
+            operation = OPERATIONS[name][1]
+            return lambda: rows(store.query(operation, use_default_graph_as_union=True, prefixes=PREFIXES))
         if mode == "substitutions_queries":
             text, terms = substitutions(name)
             return lambda: rows(store.query(text, use_default_graph_as_union=True, substitutions=terms,
@@ -268,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("store", type=Path, help="store folder to create, or to reopen with --skip-load")
     parser.add_argument("--tasks", required=True,
-                        help="comma-separated query-name@mode (mode: queries, pages, substitutions_queries)")
+                        help="comma-separated query-name@mode (mode: queries, pages, substitutions_queries, operations)")
     parser.add_argument("--endpoint", help="the endpoint engine's SPARQL query URL")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--budget", type=float, default=5.0, help="seconds of timed runs per task, at most")
