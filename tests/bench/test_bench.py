@@ -57,6 +57,8 @@ def test_bench_measures_every_engine_on_the_same_answers(bench) -> None:
     for query, measured in engines["embedded"]["queries"].items():  # raw pyoxigraph beside it, same store
         assert measured["floor_rows"] == measured["rows"] and measured["floor_median_ms"] > 0, query
     assert set(engines["raw"]["substitutions_queries"]) == {"drugs-by-selectivity", "evidence-for-drug"}
+    assert set(engines["raw"]["operations"]) == {"scan", "hash-join", "lookups", "group"}
+    assert all(op["rows"] == 1 and op["median_ms"] > 0 for op in engines["raw"]["operations"].values())
     for name in ENGINES:
         assert engines[name]["load_s"] > 0 and engines[name]["peak_mb"] > 0, name
     assert engines["embedded"]["load_runs"] == 5 and engines["embedded"]["floor_load_s"] > 0  # a small file
@@ -164,6 +166,20 @@ def test_growth_over_five_and_a_half_times_is_flagged() -> None:
     assert rows["listing"][5] == "400.0" and rows["lookup"][5] == ""  # a first page for listings only
     growth = targets(made_up())[1]
     assert growth.met is False and growth.detail.endswith("over: listing (8.0x)")
+
+
+def test_the_engine_s_own_operations_are_shown_with_their_growth() -> None:
+    from jakgraph.bench.report import operation_rows, targets
+
+    results = made_up()
+    for size, scan in zip(results["sizes"], (100.0, 500.0)):  # scan grows 5x, lookups 7x
+        size["engines"]["raw"]["operations"] = {"scan": query(scan, 1), "lookups": query(scan * (1.4 if scan > 100 else 1), 1)}
+    rows = {row[0]: row for row in operation_rows(results)}
+    assert rows["engine operation"][:4] == ["engine operation", "ms 1e6", "ms 5e6", "growth 1e6→5e6"]
+    assert rows["scan"][1:4] == ["100.0", "500.0", "5.0x"] and rows["lookups"][3] == "7.0x"
+    assert rows["hash-join"][1:4] == ["—", "—", "—"]  # not measured
+    growth = targets(results)[1]
+    assert growth.detail.endswith("the engine's own operations grew scan 5.0x, lookups 7.0x (raw pyoxigraph, same run)")
 
 
 def test_the_targets_read_the_numbers_they_name() -> None:
