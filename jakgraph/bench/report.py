@@ -176,9 +176,9 @@ def growth_target(sizes: list[dict[str, Any]], queries: list[str]) -> Target:
               f"({max(known, key=known.__getitem__)})")
     if over:
         detail += "; over: " + ", ".join(f"{query} ({value:.1f}x)" for value, query in over)
-    from jakgraph.bench.operations import OPERATIONS
+    from jakgraph.bench.operations import NAMES
 
-    engine_growth = {name: operation_growth(sizes, name) for name in OPERATIONS}
+    engine_growth = {name: operation_growth(sizes, name) for name in NAMES}
     if any(value is not None for value in engine_growth.values()):
         detail += ("; the engine's own operations grew " + ", ".join(
             f"{name} {value:.1f}x" for name, value in engine_growth.items() if value is not None)
@@ -332,13 +332,14 @@ def markdown_table(rows: list[list[str]]) -> str:
 
 def operation_rows(results: dict[str, Any]) -> Iterator[list[str]]:
     """The engine's own operations on raw pyoxigraph: ms at each size and growth from 1e6 to 5e6."""
-    from jakgraph.bench.operations import OPERATIONS
+    from jakgraph.bench.operations import NAMES, operation
 
     sizes = [s for s in results["sizes"] if engine(s, "raw").get("operations")]
     grows = at(sizes, GROWTH_FROM) is not None and at(sizes, GROWTH_TO) is not None
     yield (["engine operation", *[f"ms {short_size(s['size'])}" for s in sizes]]
            + (["growth 1e6→5e6"] if grows else []) + ["what it does"])
-    for name, (what, _) in OPERATIONS.items():
+    for name in NAMES:
+        what = operation(name)[0]
         value = operation_growth(sizes, name) if grows else None
         yield ([name, *[cell_ms(s, "raw", name, "operations") for s in sizes]]
                + (["—" if value is None else f"{value:.1f}x"] if grows else []) + [what])

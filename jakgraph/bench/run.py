@@ -116,7 +116,7 @@ def tasks_for(engine: str, names: list[str]) -> list[str]:
 
     tasks = [f"{name}@queries" for name in names]
     if engine == "raw":
-        from jakgraph.bench.operations import OPERATIONS
+        from jakgraph.bench.operations import NAMES as OPERATIONS
 
         tasks += [f"{name}@substitutions_queries" for name in names if load_query(name).parameters]
         tasks += [f"{name}@operations" for name in OPERATIONS]

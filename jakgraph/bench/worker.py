@@ -212,10 +212,10 @@ def raw_engine(file: Path, store_dir: Path, skip_load: bool) -> Callable[[str, s
 
     def task(name: str, mode: str) -> Callable[[], int]:
         if mode == "operations":  # an engine operation, not a stored question (jakgraph.bench.operations)
-            from jakgraph.bench.operations import OPERATIONS
+            from jakgraph.bench.operations import operation
 
-            operation = OPERATIONS[name][1]
-            return lambda: rows(store.query(operation, use_default_graph_as_union=True, prefixes=PREFIXES))
+            text = operation(name)[1]
+            return lambda: rows(store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES))
         if mode == "substitutions_queries":
             text, terms = substitutions(name)
             return lambda: rows(store.query(text, use_default_graph_as_union=True, substitutions=terms,
