@@ -4,7 +4,8 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from jakgraph.errors import UserError
 
@@ -38,3 +39,18 @@ def staging_folder(output: Path, what: str) -> Path:
     except OSError as exc:
         raise UserError(f"cannot write {what}: {exc.strerror or exc}") from None
     return staging
+
+
+@contextmanager
+def staged_folder(output: Path, what: str) -> Iterator[Path]:
+    """A :func:`staging_folder` for the body to fill and move into place; removed if the body fails, a failure to
+    write being one line naming ``what``."""
+    staging = staging_folder(output, what)
+    try:
+        yield staging
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UserError(f"cannot write {what}: {exc.strerror or exc}") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jakgraph.errors import UserError
-from jakgraph.graph.export.atomic import staging_folder
+from jakgraph.graph.export.atomic import staged_folder
 from jakgraph.ontology.namespaces import BASE, GRAPH_REVIEW, PREFIXES
 from jakgraph.queries.results import rows
 from jakgraph.queries.runner import run_internal
@@ -150,8 +150,7 @@ def write_nanopubs(store: Any, output: Path, key: Path | None = None) -> Nanopub
     created = created_now()
     generator = f"written by jakgraph {jakgraph.__version__} (jakgraph export --format nanopub)"
     counts: dict[str, int] = defaultdict(int)
-    staging = staging_folder(output, f"the nanopublications to {output}")
-    try:
+    with staged_folder(output, f"the nanopublications to {output}") as staging:
         for record in records(store):
             path = staging / f"{record.path}.trig"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -162,12 +161,6 @@ def write_nanopubs(store: Any, output: Path, key: Path | None = None) -> Nanopub
         if not counts:
             raise UserError(f"the store at {store.location} has no evidence items, approvals or safety findings")
         swap_in(staging, output)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise UserError(f"cannot write the nanopublications to {output}: {exc.strerror or exc}") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return NanopubExport(output, dict(counts), signer is not None)
 
 

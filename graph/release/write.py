@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from jakgraph.package_data import package_files
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jakgraph.errors import UserError
-from jakgraph.graph.export.atomic import staging_folder
+from jakgraph.graph.export.atomic import staged_folder
 
 from . import layout
 from .changes import Changes, compare
@@ -63,8 +62,7 @@ def write_release(store: "Store", output: Path, previous: str | None = None, bas
         raise UserError(f"--previous {previous}: a store has no version; give the folder or URL of a release")
     after = from_store(store)
     release_date = date or today()
-    staging = staging_folder(output, f"the release at {output}")
-    try:
+    with staged_folder(output, f"the release at {output}") as staging:
         parts = write_parts(staging, after, ontology)
         after = Snapshot(after.origin, after.quads, None, parts)
         changes = compare(before, after) if before is not None else None
@@ -79,12 +77,6 @@ def write_release(store: "Store", output: Path, previous: str | None = None, bas
         write_changes(staging, version, release_date, before, after, changes)
         (staging / layout.SUMS).write_text(sums_text(staging, layout.SUMS), encoding="utf-8")
         os.rename(staging, output)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise UserError(f"cannot write the release at {output}: {exc.strerror or exc}") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return Release(output, version, before.version if before is not None else None, changes, len(after.quads))
 
 
