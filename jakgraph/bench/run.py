@@ -116,10 +116,10 @@ def tasks_for(engine: str, names: list[str]) -> list[str]:
 
     tasks = [f"{name}@queries" for name in names]
     if engine == "raw":
-        from jakgraph.bench.operations import NAMES as OPERATIONS
+        from jakgraph.bench.operations import NAMES
 
         tasks += [f"{name}@substitutions_queries" for name in names if load_query(name).parameters]
-        tasks += [f"{name}@operations" for name in OPERATIONS]
+        tasks += [f"{name}@operations" for name in NAMES]
     if engine == "embedded":
         tasks += [f"{name}@pages" for name in names]
     return tasks
