@@ -199,7 +199,13 @@ class Tokenizer:
         return best
 
 
-SPECIFICATION, PYOXIGRAPH = Tokenizer(escapes=False), Tokenizer(escapes=True)
+PYOXIGRAPH = Tokenizer(escapes=True)
+
+
+@lru_cache(maxsize=1)
+def specification() -> Tokenizer:
+    """The reading of the specification, built when a text first needs it (one with a backslash)."""
+    return Tokenizer(escapes=False)
 
 
 def decode_escapes(text: str) -> str:
@@ -259,9 +265,11 @@ def check(text: str, allow_service: bool = False, allow_update: bool = False,
     if len(text) > limits.max_chars:
         raise QueryRefused(TOO_LONG, f"the query is too long: more than {limits.max_chars} characters")
     problems: list[QueryRefused] = []
-    for tokenizer in (SPECIFICATION, PYOXIGRAPH):
+    # without a backslash there is no escape to read, and both readings are the same: the text is read once
+    readings = [(decode_escapes(text), specification())] if "\\" in text else []
+    for reading, tokenizer in readings + [(text, PYOXIGRAPH)]:
         try:
-            tokens = read(decode_escapes(text) if tokenizer is SPECIFICATION else text, tokenizer, limits)
+            tokens = read(reading, tokenizer, limits)
         except QueryRefused as refused:
             problems.append(refused)  # a SERVICE the other reading shows is the better reason to give
             continue
