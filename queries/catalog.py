@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from jakgraph.package_data import package_files
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 from jakgraph.errors import UserError
 from jakgraph.ontology.namespaces import expand
@@ -163,6 +166,37 @@ def suggestion(name: str, names: tuple[str, ...], most: int = 3) -> str:
 def parsed_query(name: str) -> StoredQuery:
     """A stored query read and parsed once per process; the package's files do not change while it runs."""
     return parse_query(name, package_files(__package__).joinpath(f"{name}.rq").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def narrowed_texts(name: str) -> tuple[tuple[str, str], ...]:
+    """The texts stored question ``name`` ships for one given parameter, by parameter name, each in
+    ``queries/narrowed/NAME/PARAMETER.rq``.
+
+    A question that must list every record fast (hash-joined lists) may be slow for one value of a parameter
+    (Oxigraph evaluates each list in full whatever the value); the narrowed text looks the records up from the
+    value instead. It asks the same question: same columns, rows and order with or without the value (a test
+    checks both on the review graph), so the runner may use it whenever that parameter is given. Neither
+    ``jakgraph queries`` nor docs/queries.md lists it: the stored question is the one text people read.
+    """
+    folder = package_files(__package__).joinpath("narrowed", name)
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((entry.name.removesuffix(".rq"), entry.read_text(encoding="utf-8"))
+                        for entry in folder.iterdir() if entry.name.endswith(".rq")))
+
+
+def narrowed_text(name: str, given: "Iterable[str]") -> str | None:
+    """The text of stored question ``name`` narrowed by the first of its narrowed parameters among ``given``
+    (parameter names), if it ships one (:func:`narrowed_texts`).
+
+    >>> narrowed_text("long-term-incidence-rates", ["drug"]).startswith("# long-term-incidence-rates for one drug")
+    True
+    >>> narrowed_text("long-term-incidence-rates", []) is None, narrowed_text("table-7", ["drug"]) is None
+    (True, True)
+    """
+    names = set(given)
+    return next((text for parameter, text in narrowed_texts(name) if parameter in names), None)
 
 
 @lru_cache(maxsize=None)

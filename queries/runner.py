@@ -5,7 +5,7 @@ from functools import lru_cache
 from typing import Any
 
 from .binding import bind_values, bound_text
-from .catalog import internal_query, load_query
+from .catalog import internal_query, load_query, narrowed_text
 
 
 def run_query(store: Any, name: str, parameters: dict[str, str] | None = None, limit: int | None = None,
@@ -41,8 +41,14 @@ def page(text: str, limit: int | None = None, offset: int = 0) -> str:
 
 @lru_cache(maxsize=256)
 def query_text(name: str, parameters: tuple[tuple[str, str], ...]) -> str:
-    """The bound text of a stored query, checked and built once per process for the same parameter values."""
-    return bound_text(load_query(name), dict(parameters))
+    """The bound text of a stored query, checked and built once per process for the same parameter values.
+
+    Where a given parameter has a narrowed text (:func:`jakgraph.queries.catalog.narrowed_text`: the same
+    question, looked up from the value), that text is bound instead.
+    """
+    query, given = load_query(name), dict(parameters)
+    narrowed = narrowed_text(name, given)
+    return bound_text(query if narrowed is None else query._replace(text=narrowed), given)
 
 
 def run_internal(store: Any, name: str, bound: dict[str, Any] | None = None) -> Any:

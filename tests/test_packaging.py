@@ -36,6 +36,9 @@ def test_wheel_has_one_top_level_package_and_its_data(wheel):
         assert data in names
     internal = {f"jakgraph/queries/internal/{path.name}" for path in (ROOT / "queries" / "internal").iterdir()}
     assert {name for name in internal if name.endswith(".ru")} and internal <= set(names)
+    narrowed = {f"jakgraph/queries/{path.relative_to(ROOT / 'queries').as_posix()}"
+                for path in (ROOT / "queries" / "narrowed").glob("*/*.rq")}
+    assert "jakgraph/queries/narrowed/long-term-incidence-rates/drug.rq" in narrowed and narrowed <= set(names)
 
 
 def test_installed_wheel_builds_from_another_directory(wheel, tmp_path):

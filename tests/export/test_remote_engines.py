@@ -112,6 +112,16 @@ def test_optional_filters_give_the_same_answer_on_every_engine(engines, params):
         assert answer_set(engines[engine], "source-conflicts", params) == embedded, engine
 
 
+@pytest.mark.parametrize("drug", ["abrocitinib", "baricitinib"])
+def test_a_narrowed_text_gives_the_same_answer_on_every_engine(engines, drug):
+    """Given a drug, ``long-term-incidence-rates`` runs its narrowed text (queries/narrowed/; the fast tier checks it
+    gives the stored text's rows in its order): one answer on every engine."""
+    embedded = answer_set(engines["embedded"], "long-term-incidence-rates", {"drug": drug})
+    assert embedded
+    for engine in ("oxigraph", "virtuoso"):
+        assert answer_set(engines[engine], "long-term-incidence-rates", {"drug": drug}) == embedded, engine
+
+
 def test_failed_push_leaves_the_old_graph(servers, store, monkeypatch):
     server = servers["oxigraph"]
     remote = RemoteStore(server.query_url)

@@ -139,12 +139,14 @@ def test_pyoxigraph_does_not_replace_u_escapes_first(listener):
 # --- nesting and length ---------------------------------------------------------------------------------------
 
 def stored_and_internal_queries() -> list[tuple[str, str]]:
-    from jakgraph.queries.catalog import all_queries
+    from jakgraph.queries.catalog import all_queries, narrowed_texts
 
     internal = files("jakgraph.queries").joinpath("internal")
     return ([(query.name, query.text) for query in all_queries()]
             + [(f"internal/{item.name}", item.read_text(encoding="utf-8")) for item in internal.iterdir()
-               if item.name.endswith(".rq")])
+               if item.name.endswith(".rq")]
+            + [(f"narrowed/{query.name}/{parameter}.rq", text) for query in all_queries()
+               for parameter, text in narrowed_texts(query.name)])
 
 
 @pytest.mark.parametrize(("name", "text"), stored_and_internal_queries(),
