@@ -196,6 +196,8 @@ def narrowed_text(name: str, given: "Iterable[str]") -> str | None:
     (True, True)
     """
     names = set(given)
+    if not names:
+        return None  # no folder to look for: what most runs, and every cold start without a parameter, skip
     return next((text for parameter, text in narrowed_texts(name) if parameter in names), None)
 
 
