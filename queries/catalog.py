@@ -1,5 +1,6 @@
 """The stored questions: ``*.rq`` files with grlc decorators (``#+ summary:`` …) and BASIL parameters."""
-from __future__ import annotations
+# annotations evaluated as written (no `from __future__ import annotations`): typing.NamedTuple compiles each
+# field given as a string on its own, about 0.15 ms a field at every start
 
 import re
 from functools import lru_cache

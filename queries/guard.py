@@ -21,7 +21,8 @@ Nesting deeper than a few thousand levels, or a chain of a few thousand operator
 Traceback (most recent call last):
 jakgraph.queries.guard.QueryRefused: the query uses SERVICE (a federated query to another endpoint)
 """
-from __future__ import annotations
+# annotations evaluated as written (no `from __future__ import annotations`): typing.NamedTuple compiles each
+# field given as a string on its own, about 0.15 ms a field at every start
 
 import re
 from functools import lru_cache

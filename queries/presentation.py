@@ -13,7 +13,8 @@ that comments and strings cannot mislead it:
   expression is kept as the engine gave it. A sort key a query computes for speed,
   ``BIND(CONCAT(STR(?label), " ") AS ?key)``, stands for the variable it is computed from.
 """
-from __future__ import annotations
+# annotations evaluated as written (no `from __future__ import annotations`): typing.NamedTuple compiles each
+# field given as a string on its own, about 0.15 ms a field at every start
 
 import math
 import re

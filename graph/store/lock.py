@@ -4,7 +4,8 @@ The kernel drops a ``flock`` when its holder exits, however it exits (SIGKILL in
 left behind by a dead process. The holder writes one JSON line into the file (its process id, command and
 start time) so that a second writer can say who is in the way.
 """
-from __future__ import annotations
+# annotations evaluated as written (no `from __future__ import annotations`): typing.NamedTuple compiles each
+# field given as a string on its own, about 0.15 ms a field at every start
 
 import fcntl
 import os

@@ -82,3 +82,30 @@ def test_good_values_pass(kind, value):
 def test_the_command_line_says_it_in_one_line_and_exits_1(store_path, query, param, expected):
     result = run_cli("query", query, "-p", param, "--store", str(store_path))
     assert (result.returncode, result.stdout, result.stderr) == (1, "", expected + "\n")
+
+
+PLAIN = ["https://w3id.org/jakgraph/drug/baricitinib", "http://example.org", "https://x.org:8080/a/b~c/_d.e-f/",
+         "https://a..b/", "https://x.org:/", "http:///a"]
+NOT_PLAIN = ["https://x.org/%41", "https://x.org/a?b", "https://x.org/a#b", "https://x.org/ä", "https://x.org/a b",
+             "https://x.org/a|b", "https://[::1]/a", "https://u@x.org/", "https://x.org/a%zz"]
+
+
+@pytest.mark.parametrize("value", PLAIN + NOT_PLAIN)
+def test_the_plain_iri_shortcut_takes_only_what_the_full_check_accepts(value):
+    from jakgraph.ontology.iri import iri_problem
+    from jakgraph.queries.binding import PLAIN_IRI, expand_iri
+
+    assert bool(PLAIN_IRI.fullmatch(value)) == (value in PLAIN)
+    if value in PLAIN:
+        assert iri_problem(value) is None and expand_iri(value) == value
+    elif iri_problem(value):  # the rest go through the full check, which refuses what it refused before
+        with pytest.raises(ValueError):
+            expand_iri(value)
+
+
+def test_the_plain_iri_shortcut_takes_the_stored_questions_defaults():
+    from jakgraph.queries.binding import PLAIN_IRI
+    from jakgraph.queries.catalog import all_queries
+
+    defaults = [p.default for q in all_queries() for p in q.parameters if p.type == "iri" and p.default]
+    assert len(defaults) > 10 and all(PLAIN_IRI.fullmatch(value) for value in defaults)
