@@ -11,11 +11,11 @@ True
 from __future__ import annotations
 
 import re
-from jakgraph.package_data import package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jakgraph.errors import OntologyError, first_line
+from jakgraph.package_data import package_files
 
 if TYPE_CHECKING:
     from pyoxigraph import Triple

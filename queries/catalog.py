@@ -4,7 +4,6 @@
 
 import re
 from functools import lru_cache
-from jakgraph.package_data import package_files
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -12,6 +11,7 @@ if TYPE_CHECKING:
 
 from jakgraph.errors import UserError
 from jakgraph.ontology.namespaces import expand
+from jakgraph.package_data import package_files
 
 PARAMETER = re.compile(r"\?(__?)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)")
 TYPES = ("iri", "integer", "decimal", "string", "boolean", "date")

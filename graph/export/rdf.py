@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-from jakgraph.package_data import package_files
 from typing import IO, Any
 
 from jakgraph.errors import UserError
 from jakgraph.ontology.namespaces import PREFIXES
+from jakgraph.package_data import package_files
 from jakgraph.queries.runner import run_internal
 
 from jakgraph.graph.store.protocol import Store

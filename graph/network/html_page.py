@@ -13,8 +13,9 @@ from __future__ import annotations
 import html
 import json
 import math
-from jakgraph.package_data import package_files
 from typing import Any, Sequence
+
+from jakgraph.package_data import package_files
 
 from .filters import FilterState, passes
 from .html_controls import controls, zoom_buttons

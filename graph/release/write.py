@@ -9,12 +9,12 @@ import gzip
 import os
 import time
 from dataclasses import dataclass
-from jakgraph.package_data import package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jakgraph.errors import UserError
 from jakgraph.graph.export.atomic import staged_folder
+from jakgraph.package_data import package_files
 
 from . import layout
 from .changes import Changes, compare

@@ -4,8 +4,9 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from jakgraph.package_data import package_files
 from typing import NamedTuple
+
+from jakgraph.package_data import package_files
 
 STATIC_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
                 ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".md": "text/markdown; charset=utf-8",

@@ -2,7 +2,6 @@
 values the graph holds for it, and its SPARQL (``jakgraph queries NAME``, ``jakgraph query NAME --help``)."""
 from __future__ import annotations
 
-import shutil
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,9 @@ TYPE_TEXT = {"integer": "a whole number", "decimal": "a decimal number", "date":
 
 def width() -> int:
     """The width to wrap to: ``$COLUMNS``, else the terminal's, else 100 (a file or a pipe)."""
-    return max(40, shutil.get_terminal_size((100, 24)).columns)
+    from jakgraph.cli import terminal_columns
+
+    return max(40, terminal_columns(fallback=100))
 
 
 def card(query: "StoredQuery", store: Any | None, store_problem: str = "") -> str:
