@@ -203,6 +203,24 @@ def narrowed_text(name: str, given: "Iterable[str]") -> str | None:
 
 
 @lru_cache(maxsize=None)
+def paged_text(name: str) -> str | None:
+    """The text stored question ``name`` ships for the first rows of its whole answer, ``queries/paged/NAME.rq``,
+    if any.
+
+    A listing whose stored text hash-joins whole lists pays for every row, whatever the page asked for. Its paged
+    text finds the leading records of the answer's order first, in a subquery cut by the text's one ``LIMIT``, and
+    looks the rest up from them; the runner sets that ``LIMIT`` to the page's end (offset + limit) and uses the text
+    for a page when no parameter is given. A test checks that every page it gives is that slice of the stored
+    question's answer (a list cell may name its values in another order: GROUP_CONCAT leaves the order open).
+
+    >>> paged_text("source-conflicts").startswith("# source-conflicts, first rows only"), paged_text("table-7")
+    (True, None)
+    """
+    entry = package_files(__package__).joinpath("paged", f"{name}.rq")
+    return entry.read_text(encoding="utf-8") if entry.is_file() else None
+
+
+@lru_cache(maxsize=None)
 def internal_query(name: str) -> str:
     """The text of ``queries/internal/NAME.rq``: a query the package itself runs (exports, network, statistics).
 

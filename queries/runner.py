@@ -1,11 +1,15 @@
 """Run a stored query on a store (embedded or remote) with its parameters bound as RDF terms."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 from .binding import bind_values, bound_text
-from .catalog import internal_query, load_query, narrowed_text
+from .catalog import internal_query, load_query, narrowed_text, paged_text
+
+FIRST_ROWS = re.compile(r"\bLIMIT\s+\d+")
+"""The one ``LIMIT`` of a paged text (:func:`jakgraph.queries.catalog.paged_text`), set to the page's end."""
 
 
 def run_query(store: Any, name: str, parameters: dict[str, str] | None = None, limit: int | None = None,
@@ -21,7 +25,26 @@ def run_query(store: Any, name: str, parameters: dict[str, str] | None = None, l
         from .values import resolve_values
 
         given = resolve_values(store, load_query(name), given)
-    return store.query(page(query_text(name, tuple(sorted(given.items()))), limit, offset))
+    return store.query(page_text(name, tuple(sorted(given.items())), limit, offset))
+
+
+def page_text(name: str, parameters: tuple[tuple[str, str], ...], limit: int | None = None, offset: int = 0) -> str:
+    """The bound text of one page of stored question ``name`` (the whole answer without ``limit``).
+
+    A page of the whole list (no parameter given) of a question that ships a paged text
+    (:func:`jakgraph.queries.catalog.paged_text`) runs that text, its first rows cut at the page's end.
+
+    >>> text = page_text("source-conflicts", (), 10, 20)
+    >>> "LIMIT 30 }" in text, text.endswith("LIMIT 10 OFFSET 20")
+    (True, True)
+    """
+    if limit is not None and not parameters:
+        first_rows = paged_query_text(name)
+        if first_rows is not None:
+            if limit < 0 or offset < 0:
+                raise ValueError("limit and offset are counts of rows: 0 or more")
+            return page(FIRST_ROWS.sub(f"LIMIT {int(offset) + int(limit)}", first_rows, count=1), limit, offset)
+    return page(query_text(name, parameters), limit, offset)
 
 
 def page(text: str, limit: int | None = None, offset: int = 0) -> str:
@@ -49,6 +72,13 @@ def query_text(name: str, parameters: tuple[tuple[str, str], ...]) -> str:
     query, given = load_query(name), dict(parameters)
     narrowed = narrowed_text(name, given)
     return bound_text(query if narrowed is None else query._replace(text=narrowed), given)
+
+
+@lru_cache(maxsize=64)
+def paged_query_text(name: str) -> str | None:
+    """The paged text of stored question ``name`` bound with no parameter given, if it ships one."""
+    text = paged_text(name)
+    return None if text is None else bound_text(load_query(name)._replace(text=text), {})
 
 
 def run_internal(store: Any, name: str, bound: dict[str, Any] | None = None) -> Any:

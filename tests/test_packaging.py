@@ -39,6 +39,8 @@ def test_wheel_has_one_top_level_package_and_its_data(wheel):
     narrowed = {f"jakgraph/queries/{path.relative_to(ROOT / 'queries').as_posix()}"
                 for path in (ROOT / "queries" / "narrowed").glob("*/*.rq")}
     assert "jakgraph/queries/narrowed/long-term-incidence-rates/drug.rq" in narrowed and narrowed <= set(names)
+    paged = {f"jakgraph/queries/paged/{path.name}" for path in (ROOT / "queries" / "paged").glob("*.rq")}
+    assert "jakgraph/queries/paged/source-conflicts.rq" in paged and paged <= set(names)
 
 
 def test_installed_wheel_builds_from_another_directory(wheel, tmp_path):
@@ -52,3 +54,10 @@ def test_installed_wheel_builds_from_another_directory(wheel, tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (elsewhere / "store" / "current").is_symlink()
+    # a page of a listing reads the question's paged text (queries/paged/) from the installed package
+    code = ("import sys; sys.path.insert(0, %r); from jakgraph.cli import main; "
+            "sys.exit(main(['query', 'source-conflicts', '--store', 'store', '--limit', '2', '--format', 'csv']))"
+            ) % str(target)
+    result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == ["conflict:c-ach-classification"] * 2

@@ -17,16 +17,18 @@ SPARQL_QUERY_TYPE = "application/sparql-query; charset=utf-8"
 JSON_TYPE = "application/json"
 
 
-def bound_query(store: "EmbeddedStore", name: str, given: dict[str, str]) -> str:
+def bound_query(store: "EmbeddedStore", name: str, given: dict[str, str], limit: int | None = None,
+                offset: int = 0) -> str:
     """The text of stored question ``name`` with its parameters bound (names and labels resolved through the
-    graph, defaults where none is given), checked by the query guard; a one-line UserError otherwise."""
+    graph, defaults where none is given), cut to ``limit`` rows from ``offset`` on if given, checked by the query
+    guard; a one-line UserError otherwise."""
     from jakgraph.queries.catalog import load_query
     from jakgraph.queries.guard import check
-    from jakgraph.queries.runner import query_text
+    from jakgraph.queries.runner import page_text
     from jakgraph.queries.values import resolve_values
 
     resolved = resolve_values(store, load_query(name), given) if given else {}
-    text = query_text(name, tuple(sorted(resolved.items())))
+    text = page_text(name, tuple(sorted(resolved.items())), limit, offset)
     check(text)
     return text
 
@@ -45,14 +47,11 @@ class StoredQueryJob:
     offset: int = 0
 
     def answer(self, store: "EmbeddedStore") -> Reply:
-        from jakgraph.queries.runner import page
-
+        limit = None if self.limit is None else self.limit + 1
         try:
-            text = bound_query(store, self.name, dict(self.given))
+            text = bound_query(store, self.name, dict(self.given), limit, self.offset)
         except UserError as exc:
             return Reply.text(400, str(exc))
-        if self.limit is not None:
-            text = page(text, self.limit + 1, self.offset)
         if self.format == "sparql":
             return Reply(200, SPARQL_QUERY_TYPE, text.encode("utf-8"))
         most = self.max_results if self.limit is None else min(self.limit, self.max_results)

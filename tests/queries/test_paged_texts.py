@@ -1,0 +1,86 @@
+"""Paged texts (queries/paged/NAME.rq): a listing's first rows found from its leading records, for one page."""
+from __future__ import annotations
+
+import re
+import pytest
+
+from jakgraph.queries.catalog import load_query, paged_text, query_names
+from jakgraph.queries.runner import page_text, query_text, run_query
+
+PAGED = [name for name in query_names() if paged_text(name) is not None]
+# GROUP_CONCAT leaves the order of a list cell open: these columns compare as sorted lists
+LIST_COLUMNS = {"about": "; ", "source": "; ", "refs": ","}
+
+
+def test_the_slow_listings_ship_paged_texts():
+    # a test that cannot fail on an empty list is a defect
+    assert PAGED == ["long-term-incidence-rates", "source-conflicts"]
+
+
+@pytest.mark.parametrize("name", PAGED)
+def test_a_paged_text_has_one_limit_no_offset_and_no_header_of_its_own(name):
+    text = paged_text(name)
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    assert len(re.findall(r"\bLIMIT\s+\d+", body)) == 1 and not re.search(r"\bOFFSET\b", body, re.IGNORECASE)
+    assert not any(line.startswith("#+") for line in text.splitlines())  # the stored question's header is the one
+
+
+def answer(results) -> tuple[list[str], list[tuple[str, ...]]]:
+    names = [variable.value for variable in results.variables]
+    found = []
+    for solution in results:
+        row = []
+        for column in names:
+            value = "" if solution[column] is None else str(solution[column])
+            if column in LIST_COLUMNS:
+                value = LIST_COLUMNS[column].join(sorted(value.strip('"').split(LIST_COLUMNS[column])))
+            row.append(value)
+        found.append(tuple(row))
+    return names, found
+
+
+def check_pages(store, name: str, pages: list[tuple[int, int]]) -> int:
+    columns, whole = answer(run_query(store, name))
+    for limit, offset in pages:
+        assert re.search(rf"LIMIT {offset + limit}\s*\}}", page_text(name, (), limit, offset))  # the paged text ran
+        assert answer(run_query(store, name, limit=limit, offset=offset)) == (columns, whole[offset:offset + limit]), \
+            (limit, offset)
+    return len(whole)
+
+
+@pytest.mark.parametrize("name", PAGED)
+def test_every_page_of_the_review_graph_is_that_slice_of_the_whole_answer(store, name):
+    total = check_pages(store, name, [(1, 0), (3, 0), (5, 2), (7, 11), (1000, 0), (10, 1000), (0, 4)])
+    assert total == {"long-term-incidence-rates": 18, "source-conflicts": 104}[name]
+    for end in range(1, total + 2):  # every cut of the answer, the last row's too
+        check_pages(store, name, [(end, 0)] if end % 4 else [(1, end - 1)])
+
+
+@pytest.fixture(scope="module")
+def generated_store(tmp_path_factory: pytest.TempPathFactory):
+    """A generated graph of 2e5 triples (seed 3), where each listing runs to over a thousand rows."""
+    from jakgraph.bench.synthetic import generate
+    from jakgraph.graph.store import open_store
+    from jakgraph.graph.store.load import bulk_load
+
+    folder = tmp_path_factory.mktemp("paged")
+    location = folder / "store"
+    bulk_load([generate(folder / "graph.nt", 200_000, seed=3).path], location)
+    return open_store(location)
+
+
+@pytest.mark.parametrize("name", PAGED)
+def test_every_page_of_a_generated_graph_is_that_slice_of_the_whole_answer(generated_store, name):
+    total = check_pages(generated_store, name, [(1000, 0), (250, 125), (1, 999), (40, 1300), (17, 0)])
+    assert total > 1300
+
+
+def test_the_runner_uses_a_paged_text_only_for_a_page_of_the_whole_list():
+    name = "source-conflicts"
+    assert page_text(name, ()) == query_text(name, ()) == load_query(name).text
+    assert page_text(name, (), 10, 20).startswith("# source-conflicts, first rows only")
+    given = (("kind", "https://w3id.org/jakgraph/concept/conflict-count"),)
+    assert page_text(name, given, 10, 20) == query_text(name, given).rstrip() + "\nLIMIT 10 OFFSET 20"
+    assert page_text("table-7", (), 10) == load_query("table-7").text.rstrip() + "\nLIMIT 10"
+    with pytest.raises(ValueError, match="0 or more"):
+        page_text(name, (), -1)
