@@ -57,8 +57,9 @@ LINKED_PREFIXES: dict[str, str] = {
     **{name: f"http://purl.obolibrary.org/obo/{name}_" for name in ("MONDO", "DOID", "HP", "OBI", "ECO", "CHEBI", "OAE")},
 }
 
-# a CURIE a user may type: a prefix, a colon and a local part of path segments (no quotes, brackets or spaces)
-CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*)$")
+# a CURIE a user may type: a prefix, a colon and a local part of path segments (no quotes, brackets or spaces); a
+# pattern text that re compiles when a value is first expanded (most runs expand none)
+CURIE = r"^([A-Za-z][A-Za-z0-9_-]*):([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*)$"
 
 
 def compact(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
@@ -95,7 +96,7 @@ def expand(curie: str, prefixes: dict[str, str] = PREFIXES) -> str:
     ...
     ValueError: 'nope:x' is not a CURIE with a known prefix
     """
-    match = CURIE.match(curie)
+    match = re.match(CURIE, curie)
     if match is None or match.group(1) not in prefixes:
         raise ValueError(f"{curie!r} is not a CURIE with a known prefix")
     return prefixes[match.group(1)] + match.group(2)

@@ -18,10 +18,12 @@ from jakgraph.ontology.namespaces import PREFIXES, expand
 
 from .catalog import Parameter, StoredQuery
 
-FORBIDDEN = re.compile(r"[\"'{}<>;\\`|^\s]")
-INTEGER = re.compile(r"[+-]?[0-9]{1,18}")  # [0-9], never \d: Python's \d takes Arabic-Indic and fullwidth digits too
-DECIMAL = re.compile(r"[+-]?[0-9]{1,18}(?:\.[0-9]{1,18})?")
-DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# the value checks' patterns as texts, compiled by re at their first use (and kept in its cache): a run given no
+# value compiles none of them
+FORBIDDEN = r"[\"'{}<>;\\`|^\s]"
+INTEGER = r"[+-]?[0-9]{1,18}"  # [0-9], never \d: Python's \d takes Arabic-Indic and fullwidth digits too
+DECIMAL = r"[+-]?[0-9]{1,18}(?:\.[0-9]{1,18})?"
+DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 XSD = PREFIXES["xsd"]
 WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 # only unreserved characters in host and path: an IRI by RFC 3987 as it stands, with nothing for the full check to
@@ -60,17 +62,17 @@ def check(parameter: Parameter, value: str) -> str:
     raw = value.strip()
     if parameter.type == "iri":
         inner = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
-        if FORBIDDEN.search(inner):
+        if re.search(FORBIDDEN, inner):
             raise ValueError("contains characters that cannot be in an IRI")
         return expand_iri(inner)
-    if parameter.type == "integer" and not INTEGER.fullmatch(raw):
+    if parameter.type == "integer" and not re.fullmatch(INTEGER, raw):
         raise ValueError("is not a whole number (digits 0-9)")
-    if parameter.type == "decimal" and not DECIMAL.fullmatch(raw):
+    if parameter.type == "decimal" and not re.fullmatch(DECIMAL, raw):
         raise ValueError("is not a decimal number (digits 0-9 and a point)")
     if parameter.type == "boolean" and raw not in ("true", "false"):
         raise ValueError("is not true or false")
     if parameter.type == "date":
-        if not DATE.fullmatch(raw):
+        if not re.fullmatch(DATE, raw):
             raise ValueError("is not a date (YYYY-MM-DD)")
         from datetime import date
 
@@ -164,7 +166,7 @@ def bound_text(query: StoredQuery, parameters: dict[str, str]) -> str:
     return bind_values(query.text, terms(query, resolve(query, parameters)))
 
 
-PLACEHOLDER = re.compile(r"\?(__?[A-Za-z][A-Za-z0-9_]*)")
+PLACEHOLDER = r"\?(__?[A-Za-z][A-Za-z0-9_]*)"  # compiled by re at first use, as the value checks are
 
 
 def fill_update(update: str, values: dict[str, Any]) -> str:
@@ -210,7 +212,7 @@ def fill_update(update: str, values: dict[str, Any]) -> str:
         used.add(name)
         return written[name]
 
-    lines = [line if line.lstrip().startswith("#") else PLACEHOLDER.sub(fill, line) for line in update.split("\n")]
+    lines = [line if line.lstrip().startswith("#") else re.sub(PLACEHOLDER, fill, line) for line in update.split("\n")]
     if set(written) - used:
         raise ValueError(f"the update has no placeholder {', '.join('?' + n for n in sorted(set(written) - used))}")
     return "\n".join(lines)

@@ -111,7 +111,7 @@ NUMBER = re.compile(f"[+-]?(?:[0-9]+\\.[0-9]*{_EXPONENT}|\\.[0-9]+{_EXPONENT}|[0
 WORD = re.compile("[A-Za-z][A-Za-z0-9_]*")  # keywords and function names: SELECT, GROUP_CONCAT, SHA256, a, true
 NIL_OR_ANON = re.compile(f"\\({_WS}*\\)|\\[{_WS}*\\]")
 PUNCTUATION = re.compile(r"<<\(|\)>>|<<|>>|\{\||\|\}|\|\||&&|!=|<=|>=|\^\^|[{}()\[\];,.*/|^!=<>+\-?~]")
-CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+CODEPOINT_ESCAPE = r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})"  # compiled by re when a text has a backslash
 COMMENT_END = re.compile(r"[\r\n]")
 
 
@@ -121,11 +121,18 @@ def _iriref(escapes: bool) -> re.Pattern[str]:
 
 
 def _strings(escapes: bool) -> tuple[re.Pattern[str], ...]:
+    """The short strings' patterns: '…' and "…"."""
+    escape = f"(?:{_ECHAR}|{_UCHAR})" if escapes else _ECHAR
+    return (re.compile(f"'(?:[^'\\\\\\n\\r]|{escape})*'"),
+            re.compile(f'"(?:[^"\\\\\\n\\r]|{escape})*"'))
+
+
+@lru_cache(maxsize=2)
+def _long_strings(escapes: bool) -> tuple[re.Pattern[str], ...]:
+    """The long strings' patterns, '''…''' and \"\"\"…\"\"\", compiled for the first text that holds one."""
     escape = f"(?:{_ECHAR}|{_UCHAR})" if escapes else _ECHAR
     return (re.compile(f"'''(?:(?:'|'')?(?:[^'\\\\]|{escape}))*'''"),
-            re.compile(f'"""(?:(?:"|"")?(?:[^"\\\\]|{escape}))*"""'),
-            re.compile(f"'(?:[^'\\\\\\n\\r]|{escape})*'"),
-            re.compile(f'"(?:[^"\\\\\\n\\r]|{escape})*"'))
+            re.compile(f'"""(?:(?:"|"")?(?:[^"\\\\]|{escape}))*"""'))
 
 
 class Tokenizer:
@@ -134,6 +141,7 @@ class Tokenizer:
 
     def __init__(self, escapes: bool = False) -> None:
         self.iriref = _iriref(escapes)
+        self.escapes = escapes
         self.strings = _strings(escapes)
 
     def tokens(self, text: str) -> Iterator[Token]:
@@ -174,7 +182,8 @@ class Tokenizer:
         if char == "<":
             candidates.append(("iri", self.iriref.match(text, position)))
         elif char in "\"'":
-            for pattern in self.strings:
+            long = text.startswith(char * 3, position)
+            for pattern in (*_long_strings(self.escapes), *self.strings) if long else self.strings:
                 candidates.append(("string", pattern.match(text, position)))
             if not any(match for _, match in candidates):
                 return None  # an unterminated string is no other token
@@ -222,7 +231,7 @@ def decode_escapes(text: str) -> str:
                                            f"{match.group()} names no character")
         return chr(value)
 
-    return CODEPOINT_ESCAPE.sub(character, text)
+    return re.sub(CODEPOINT_ESCAPE, character, text)
 
 
 def place(text: str, offset: int) -> str:
