@@ -154,6 +154,21 @@ def test_pages_follow_each_other_by_their_next_links_and_make_the_whole_answer(s
     assert [row for page in pages for row in page] == whole
 
 
+def test_pages_of_a_listing_with_a_paged_text_make_the_whole_answer(server, store):
+    """long-term-incidence-rates ships a paged text (queries/paged/), which the server runs for a page of the list."""
+    whole = embedded_answer(store, "long-term-incidence-rates")["results"]["bindings"]
+    assert len(whole) == 18  # the rate findings of the long-term safety analyses
+    pages, path = [], "long-term-incidence-rates.json?per_page=7"
+    while path:
+        answer = http(f"{server.base}/api/{path}")
+        assert answer.status == 200
+        pages.append(json.loads(answer.body)["results"]["bindings"])
+        link = answer.headers.get("link")
+        path = link.split(">")[0].removeprefix("</api/") if link else None
+    assert [len(page) for page in pages] == [7, 7, 4]
+    assert [row for page in pages for row in page] == whole
+
+
 def test_a_page_in_html_links_to_the_next_and_bad_paging_is_refused(server):
     answer = api(server, "highest-evidence-per-pair", "text/html", page="2", per_page="20")
     assert answer.status == 200 and "20 rows" in answer.text
