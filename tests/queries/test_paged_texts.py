@@ -84,3 +84,44 @@ def test_the_runner_uses_a_paged_text_only_for_a_page_of_the_whole_list():
     assert page_text("table-7", (), 10) == load_query("table-7").text.rstrip() + "\nLIMIT 10"
     with pytest.raises(ValueError, match="0 or more"):
         page_text(name, (), -1)
+
+
+def test_a_rate_finding_that_gives_no_row_takes_no_place_among_the_first_rows(store):
+    """A rate finding about an outcome rather than an event (the shapes allow either) and one without a value give
+    no row of long-term-incidence-rates: the paged text must not count them among the first rows. Here a drug named
+    before every other has only such findings."""
+    import pyoxigraph as ox
+
+    from jakgraph.ontology.namespaces import PREFIXES
+
+    memory = ox.Store()
+    memory.extend(store.quads())
+    jak, concept = PREFIXES["jak"], PREFIXES["c"]
+    drug = ox.NamedNode("https://w3id.org/jakgraph/drug/aaa-test")
+    analysis = next(iter(memory.quads_for_pattern(None, ox.NamedNode(jak + "analysis"), None, None))).object
+    added = [ox.Quad(drug, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(jak + "Drug")),
+             ox.Quad(drug, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("aaa", language="en"))]
+    for number, (extra, value) in enumerate([(jak + "findingOutcome", concept + "outcome-test"), (jak + "event", None),
+                                             (jak + "findingOutcome", concept + "outcome-test")]):
+        finding = ox.NamedNode(f"https://w3id.org/jakgraph/finding/test-{number}")
+        added += [ox.Quad(finding, ox.NamedNode(jak + "metric"), ox.NamedNode(concept + "metric-rate-per-100py")),
+                  ox.Quad(finding, ox.NamedNode(jak + "drug"), drug),
+                  ox.Quad(finding, ox.NamedNode(jak + "analysis"), analysis)]
+        if value is None:  # an event but no value
+            event = next(iter(memory.quads_for_pattern(None, ox.NamedNode(jak + "event"), None, None))).object
+            added.append(ox.Quad(finding, ox.NamedNode(extra), event))
+        else:  # a value but an outcome, not an event
+            added += [ox.Quad(finding, ox.NamedNode(extra), ox.NamedNode(value)),
+                      ox.Quad(finding, ox.NamedNode(jak + "value"), ox.Literal("1.5", datatype=ox.NamedNode(PREFIXES["xsd"] + "decimal")))]
+    memory.extend(added)
+
+    def run(text: str) -> list[tuple[str, ...]]:
+        results = memory.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+        names = [variable.value for variable in results.variables]
+        return [tuple(str(solution[n]) for n in names) for solution in results]
+
+    name = "long-term-incidence-rates"
+    whole = run(query_text(name, ()))
+    assert len(whole) == 18 and not any("aaa-test" in cell for row in whole for cell in row)
+    for limit, offset in ((1, 0), (2, 0), (3, 0), (4, 2)):
+        assert run(page_text(name, (), limit, offset)) == whole[offset:offset + limit], (limit, offset)
