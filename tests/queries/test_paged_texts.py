@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+
 import pytest
 
 from jakgraph.queries.catalog import load_query, paged_text, query_names
@@ -96,23 +97,20 @@ def test_a_rate_finding_that_gives_no_row_takes_no_place_among_the_first_rows(st
 
     memory = ox.Store()
     memory.extend(store.quads())
-    jak, concept = PREFIXES["jak"], PREFIXES["c"]
+    jak, concept, xsd = PREFIXES["jak"], PREFIXES["c"], PREFIXES["xsd"]
+    rdf_type, label = (ox.NamedNode(PREFIXES[p] + n) for p, n in (("rdf", "type"), ("rdfs", "label")))
+    some_analysis = next(memory.quads_for_pattern(None, ox.NamedNode(jak + "analysis"), None, None)).object
+    some_event = next(memory.quads_for_pattern(None, ox.NamedNode(jak + "event"), None, None)).object
+    outcome_not_event = [(jak + "findingOutcome", ox.NamedNode(concept + "outcome-test")),
+                         (jak + "value", ox.Literal("1.5", datatype=ox.NamedNode(xsd + "decimal")))]
+    event_without_value = [(jak + "event", some_event)]
     drug = ox.NamedNode("https://w3id.org/jakgraph/drug/aaa-test")
-    analysis = next(iter(memory.quads_for_pattern(None, ox.NamedNode(jak + "analysis"), None, None))).object
-    added = [ox.Quad(drug, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(jak + "Drug")),
-             ox.Quad(drug, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("aaa", language="en"))]
-    for number, (extra, value) in enumerate([(jak + "findingOutcome", concept + "outcome-test"), (jak + "event", None),
-                                             (jak + "findingOutcome", concept + "outcome-test")]):
+    added = [ox.Quad(drug, rdf_type, ox.NamedNode(jak + "Drug")), ox.Quad(drug, label, ox.Literal("aaa", language="en"))]
+    for number, particulars in enumerate([outcome_not_event, event_without_value, outcome_not_event]):
         finding = ox.NamedNode(f"https://w3id.org/jakgraph/finding/test-{number}")
-        added += [ox.Quad(finding, ox.NamedNode(jak + "metric"), ox.NamedNode(concept + "metric-rate-per-100py")),
-                  ox.Quad(finding, ox.NamedNode(jak + "drug"), drug),
-                  ox.Quad(finding, ox.NamedNode(jak + "analysis"), analysis)]
-        if value is None:  # an event but no value
-            event = next(iter(memory.quads_for_pattern(None, ox.NamedNode(jak + "event"), None, None))).object
-            added.append(ox.Quad(finding, ox.NamedNode(extra), event))
-        else:  # a value but an outcome, not an event
-            added += [ox.Quad(finding, ox.NamedNode(extra), ox.NamedNode(value)),
-                      ox.Quad(finding, ox.NamedNode(jak + "value"), ox.Literal("1.5", datatype=ox.NamedNode(PREFIXES["xsd"] + "decimal")))]
+        added += [ox.Quad(finding, ox.NamedNode(predicate), value) for predicate, value in
+                  [(jak + "metric", ox.NamedNode(concept + "metric-rate-per-100py")), (jak + "drug", drug),
+                   (jak + "analysis", some_analysis), *particulars]]
     memory.extend(added)
 
     def run(text: str) -> list[tuple[str, ...]]:
