@@ -40,9 +40,7 @@ def page_text(name: str, parameters: tuple[tuple[str, str], ...], limit: int | N
     """
     if limit is not None and not parameters:
         first_rows = paged_query_text(name)
-        if first_rows is not None:
-            if limit < 0 or offset < 0:
-                raise ValueError("limit and offset are counts of rows: 0 or more")
+        if first_rows is not None:  # page() refuses a negative count, as for any text
             return page(FIRST_ROWS.sub(f"LIMIT {int(offset) + int(limit)}", first_rows, count=1), limit, offset)
     return page(query_text(name, parameters), limit, offset)
 

@@ -70,7 +70,11 @@ LIST_COLUMNS = {"refs": ",", "drugs": ", ", "drug_names": ", ", "about": "; ", "
 
 
 def answer_set(store, name: str, params: dict[str, str] | None = None) -> set[tuple[str, ...]]:
-    results = run_query(store, name, params or {})
+    return normal_rows(run_query(store, name, params or {}))
+
+
+def normal_rows(results) -> set[tuple[str, ...]]:
+    """The rows of ``results``, each term as :func:`normal` writes it, list columns sorted."""
     names = [v.value for v in results.variables]
     rows = set()
     for solution in results:
@@ -258,7 +262,4 @@ def test_a_paged_text_gives_the_same_page_on_every_engine(engines, name):
 
 
 def page_set(store, name: str, limit: int, offset: int) -> set[tuple[str, ...]]:
-    results = run_query(store, name, limit=limit, offset=offset)
-    names = [v.value for v in results.variables]
-    return {tuple(LIST_COLUMNS[n].join(sorted(normal(s[n]).split(LIST_COLUMNS[n]))) if n in LIST_COLUMNS
-                  else normal(s[n]) for n in names) for s in results}
+    return normal_rows(run_query(store, name, limit=limit, offset=offset))
