@@ -9,7 +9,8 @@ timed), and the questions go to them as ``jakgraph query NAME --endpoint URL`` s
 only while its time at the previous size, scaled linearly to this size (its time-outs counted once each, not
 scaled), stays under ``rdflib_limit`` seconds. A query still running after ``timeout`` seconds is recorded as a
 time-out, on every engine. A cold ``jakgraph query`` process is timed against its floor, a script that imports
-pyoxigraph, opens the same store read-only and runs the same bound query text. Results go to
+pyoxigraph, opens the same store read-only and runs the same bound query text; when the running jakgraph is an
+editable checkout, again in a regular install of it (:mod:`jakgraph.bench.install`). Results go to
 :mod:`jakgraph.bench.report`.
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from jakgraph.bench.install import source_tree
 from jakgraph.errors import UserError
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000, 5_000_000)
@@ -70,6 +72,7 @@ class SizeResult:
     generate_s: float
     engines: dict[str, Any] = field(default_factory=dict)
     cold: dict[str, Any] = field(default_factory=dict)
+    cold_regular: dict[str, Any] = field(default_factory=dict)  # the cold start again in a regular install, if editable
 
 
 def machine() -> dict[str, Any]:
@@ -228,8 +231,9 @@ def floor_files(store: Path, work: Path) -> tuple[str, str, str]:
     return str(build.resolve()), str(text), str(prefixes)
 
 
-def cold_start(store: Path, runs: int) -> dict[str, Any]:
-    """Median wall time of fresh ``jakgraph query`` processes, of their floor and of a bare ``import pyoxigraph``.
+def cold_start(store: Path, runs: int, python: Path | None = None) -> dict[str, Any]:
+    """Median wall time of fresh ``jakgraph query`` processes, of their floor and of a bare ``import pyoxigraph``,
+    in the running environment or in the one whose interpreter is ``python`` (see :mod:`jakgraph.bench.install`).
 
     The floor is a script that imports pyoxigraph, opens the same store read-only and runs the same bound query
     text, printing each row: a whole process, as the command is. The target is measured on a lookup whose answer
@@ -238,12 +242,13 @@ def cold_start(store: Path, runs: int) -> dict[str, Any]:
     allowed (as for any installed package), so that no side pays for compiling its modules or for a cold file
     cache; then the four commands run in turn.
     """
-    script = Path(sys.executable).with_name("jakgraph")
-    jakgraph = [str(script)] if script.exists() else [sys.executable, "-m", "jakgraph"]
+    executable = str(python or sys.executable)
+    script = Path(executable).with_name("jakgraph")
+    jakgraph = [str(script)] if script.exists() else [executable, "-m", "jakgraph"]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory(prefix="jakgraph-cold-") as folder:
-        commands = {"bare": [sys.executable, "-c", "import pyoxigraph"],
-                    "floor": [sys.executable, "-c", FLOOR_SCRIPT, *floor_files(store, Path(folder))],
+        commands = {"bare": [executable, "-c", "import pyoxigraph"],
+                    "floor": [executable, "-c", FLOOR_SCRIPT, *floor_files(store, Path(folder))],
                     "cold": [*jakgraph, "query", COLD_QUERY, "--store", str(store)],
                     "listing": [*jakgraph, "query", COLD_LISTING, "--store", str(store)]}
         times: dict[str, list[float]] = {name: [] for name in commands}
@@ -254,8 +259,20 @@ def cold_start(store: Path, runs: int) -> dict[str, Any]:
                 if run:
                     times[name].append(time.perf_counter() - started)
     bare, floor, cold, listing = (1000 * statistics.median(times[name]) for name in commands)
-    return {"query": COLD_QUERY, "jakgraph_ms": cold, "floor_ms": floor, "ratio": cold / floor, "import_ms": bare,
-            "import_ratio": cold / bare, "listing_query": COLD_LISTING, "listing_ms": listing}
+    install = "regular" if python is not None or source_tree() is None else "editable"
+    return {"query": COLD_QUERY, "install": install, "jakgraph_ms": cold, "floor_ms": floor, "ratio": cold / floor,
+            "import_ms": bare, "import_ratio": cold / bare, "listing_query": COLD_LISTING, "listing_ms": listing}
+
+
+def regular_python(folder: Path) -> Path | str:
+    """The Python of a regular install of the checkout (:mod:`jakgraph.bench.install`), or why it could not be made."""
+    from jakgraph.bench.install import regular_install
+
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        return regular_install(folder)
+    except (RuntimeError, OSError, StopIteration) as exc:
+        return f"skipped: {exc or 'the wheel build wrote no wheel'}"
 
 
 def server_engine(engine: str, file: Path, folder: Path, config: BenchConfig, names: list[str]) -> dict[str, Any]:
@@ -313,6 +330,7 @@ def run_bench(config: BenchConfig, say: Callable[[str], None] = lambda message: 
     work.mkdir(parents=True, exist_ok=True)
     results: list[SizeResult] = []
     rdflib_last: tuple[int, float, float] | None = None  # rdflib's last size, seconds that grow with size, fixed seconds
+    regular: Path | str | None = None  # a regular install's Python, or why there is none (made at the first cold start)
     try:
         for size in sorted(config.sizes):
             file = work / f"scale-{size}-seed{config.seed}.nt"
@@ -339,6 +357,12 @@ def run_bench(config: BenchConfig, say: Callable[[str], None] = lambda message: 
                 if engine == "embedded" and result.engines[engine]["status"] == "ok":
                     say(f"{size:,} triples: cold jakgraph query")
                     result.cold = cold_start(store, config.cold_runs)
+                    if result.cold["install"] == "editable":
+                        if regular is None:
+                            say("installing a wheel of the checkout for a cold start in a regular install")
+                            regular = regular_python(work / "regular-install")
+                        result.cold_regular = (cold_start(store, config.cold_runs, regular)
+                                               if isinstance(regular, Path) else {"status": regular})
                 if engine == "rdflib":
                     rdflib_last = (size, *rdflib_cost(result.engines[engine], config.timeout))
                 shutil.rmtree(store, ignore_errors=True)

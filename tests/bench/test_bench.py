@@ -62,9 +62,11 @@ def test_bench_measures_every_engine_on_the_same_answers(bench) -> None:
     for name in ENGINES:
         assert engines[name]["load_s"] > 0 and engines[name]["peak_mb"] > 0, name
     assert engines["embedded"]["load_runs"] == 5 and engines["embedded"]["floor_load_s"] > 0  # a small file
-    cold = size["cold"]
+    cold, regular = size["cold"], size["cold_regular"]
     assert cold["query"] == "external-identifiers" and cold["floor_ms"] > 0 and cold["ratio"] > 0
     assert cold["listing_query"] == "drugs-by-selectivity" and cold["listing_ms"] > 0
+    assert cold["install"] == "editable" and regular["install"] == "regular"  # the suite runs in the README's install
+    assert regular["query"] == "external-identifiers" and regular["floor_ms"] > 0 and regular["listing_ms"] > 0
 
 
 @pytest.mark.slow
@@ -76,7 +78,7 @@ def test_bench_writes_csv_markdown_and_an_svg_plot(bench) -> None:
     assert {("embedded", "load"), ("raw", "optimize"), ("rdflib", "query"), ("raw-substitutions", "query"),
             ("raw-paired", "query"), ("raw-paired", "load"), ("embedded", "first_page"), ("virtuoso", "load"),
             ("oxigraph-server", "query"), ("embedded", "cold_query"), ("floor", "cold_query"),
-            ("python", "cold_import")} <= measures
+            ("python", "cold_import"), ("embedded-regular", "cold_query"), ("floor-regular", "cold_query")} <= measures
     markdown = (out / "results.md").read_text(encoding="utf-8")
     assert "| load (s) |" in markdown and "Side by side" in markdown
     svg = ElementTree.parse(out / "latency.svg").getroot()
@@ -191,6 +193,34 @@ def test_the_targets_read_the_numbers_they_name() -> None:
     assert "worst 2000 ms against 1000 ms" in servers.detail
     assert cold.met is None  # not measured
     assert load.met is True and load.detail.startswith("load 25.0 s against 25.0 s (1.0x)")
+
+
+def test_the_start_target_holds_in_both_installs() -> None:
+    from jakgraph.bench.report import csv_rows, targets
+
+    def cold(install: str, jakgraph_ms: float) -> dict:
+        return {"query": "external-identifiers", "install": install, "jakgraph_ms": jakgraph_ms, "floor_ms": 40.0,
+                "ratio": jakgraph_ms / 40.0, "import_ms": 20.0, "listing_query": "drugs-by-selectivity",
+                "listing_ms": 120.0}
+
+    results = made_up()
+    for size in results["sizes"]:
+        size["cold"], size["cold_regular"] = cold("editable", 58.0), cold("regular", 84.0)
+    start = targets(results)[3]
+    assert start.met is False  # 1.45x in the editable install, 2.1x in the regular one
+    assert "5e6 editable install: 58 ms vs 40 ms (1.45x" in start.detail
+    assert "5e6 regular install: 84 ms vs 40 ms (2.10x" in start.detail
+    rows = [row for row in csv_rows(results) if row[3].startswith("cold") and row[0] == 5_000_000]
+    assert [(row[2], row[4], row[5]) for row in rows] == [
+        ("embedded", "external-identifiers", 58.0), ("floor", "external-identifiers", 40.0),
+        ("python", "pyoxigraph", 20.0), ("embedded", "drugs-by-selectivity", 120.0),
+        ("embedded-regular", "external-identifiers", 84.0), ("floor-regular", "external-identifiers", 40.0),
+        ("python-regular", "pyoxigraph", 20.0), ("embedded-regular", "drugs-by-selectivity", 120.0)]
+    for size in results["sizes"]:
+        size["cold"]["jakgraph_ms"], size["cold"]["ratio"] = 50.0, 1.25
+        size["cold_regular"] = {"status": "skipped: could not build a wheel: no network"}
+    start = targets(results)[3]
+    assert start.met is True and start.detail.endswith("5e6 regular install skipped: could not build a wheel: no network")
 
 
 def test_the_plot_is_an_svg_with_a_line_per_engine(tmp_path: Path) -> None:
