@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TypeVar
 
 from jakgraph.errors import CurationError
+from jakgraph.package_data import package_files
 
 from .reading import check_readings, check_references, check_shared_patients, read_table
 from .records import (MAPPINGS_FILE, RECORD_TYPES, AdverseEvent, Approval, Conflict, ConflictReading, Disease, Drug,
@@ -25,9 +25,8 @@ I = TypeVar("I", bound=Identified)
 
 
 def curated_directory() -> Path:
-    """The folder of curated tables shipped with the package."""
-    with as_file(files("jakgraph.loaders").joinpath("curated")) as path:
-        return Path(path)
+    """The folder of curated tables shipped with the package (found as every package data file is)."""
+    return Path(str(package_files("jakgraph.loaders").joinpath("curated")))
 
 
 @dataclass(frozen=True)
