@@ -4,10 +4,13 @@ In an editable install (the README's) every Python process of the environment lo
 at start, the floor script's included; a regular install has no such finder. The benchmark builds a wheel of the
 checkout, installs it alone into a fresh virtual environment under its work folder, and lets that environment read
 every other package (pyoxigraph among them) from the running one through a ``.pth`` line: a line names a folder,
-so the running environment's own ``.pth`` files, the editable finder's among them, are not run.
+so the running environment's own ``.pth`` files, the editable finder's among them, are not run. The wheel is built
+from a copy of what a build reads (:func:`copy_sources`), so that no file an earlier build left in the checkout ships
+and the checkout is not written to.
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -32,8 +35,9 @@ def regular_install(folder: Path) -> Path:
     root = source_tree()
     if root is None:
         raise ValueError("the running jakgraph is not an editable checkout")
-    wheels, venv = folder / "wheel", folder / "venv"
-    step("build a wheel", [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(root)])
+    source, wheels, venv = folder / "source", folder / "wheel", folder / "venv"
+    copy_sources(root, source)
+    step("build a wheel", [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)])
     step("create a virtual environment", [sys.executable, "-m", "venv", str(venv)])
     python = venv / "bin" / "python"
     wheel = next(wheels.glob("jakgraph-*.whl"))
@@ -43,6 +47,17 @@ def regular_install(folder: Path) -> Path:
     (Path(site) / "jakgraph-bench-dependencies.pth").write_text("".join(f"{path}\n" for path in running),
                                                                  encoding="utf-8")
     return python
+
+
+def copy_sources(root: Path, target: Path) -> None:
+    """Copy what a build of the checkout reads: the files at its top (``pyproject.toml``, the README, the licence)
+    and its package folders (those holding an ``__init__.py``), without compiled bytecode."""
+    target.mkdir(parents=True)
+    for entry in root.iterdir():
+        if entry.is_file():
+            shutil.copy2(entry, target / entry.name)
+        elif (entry / "__init__.py").is_file():
+            shutil.copytree(entry, target / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
 
 
 def step(what: str, command: list[str]) -> str:

@@ -223,6 +223,22 @@ def test_the_start_target_holds_in_both_installs() -> None:
     assert start.met is True and start.detail.endswith("5e6 regular install skipped: could not build a wheel: no network")
 
 
+def test_a_regular_install_is_built_from_what_a_build_reads(tmp_path: Path) -> None:
+    from jakgraph.bench.install import copy_sources, source_tree
+
+    root = tmp_path / "checkout"
+    for name in ("pyproject.toml", "README.md", "pkg/__init__.py", "pkg/data/q.rq", "pkg/__pycache__/m.pyc",
+                 "build/lib/pkg/stale.py", "tests/test_x.py", "benchwork/scale.nt", ".git/HEAD"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", encoding="utf-8")
+    copy_sources(root, tmp_path / "copy")
+    copied = sorted(str(path.relative_to(tmp_path / "copy")) for path in (tmp_path / "copy").rglob("*") if path.is_file())
+    assert copied == ["README.md", "pkg/__init__.py", "pkg/data/q.rq", "pyproject.toml"]
+    checkout = source_tree()  # the suite runs in the README's editable install
+    assert checkout is not None and {"jakgraph", "graph", "loaders", "queries", "ontology"} <= {
+        path.name for path in checkout.iterdir() if (path / "__init__.py").is_file()}
+
+
 def test_the_plot_is_an_svg_with_a_line_per_engine(tmp_path: Path) -> None:
     from jakgraph.bench.report import write_results
 
