@@ -372,6 +372,8 @@ def run_bench(config: BenchConfig, say: Callable[[str], None] = lambda message: 
     finally:
         if config.work is None and not config.keep:
             shutil.rmtree(work, ignore_errors=True)
+        elif not config.keep:  # a work folder the user named keeps only what it held before
+            shutil.rmtree(work / "regular-install", ignore_errors=True)
     settings = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(config).items()}
     return {"machine": machine(), "config": settings, "queries": names,
             "engines": [e for e in ENGINES if e in config.engines], "sizes": [asdict(r) for r in results]}

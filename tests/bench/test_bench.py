@@ -67,6 +67,7 @@ def test_bench_measures_every_engine_on_the_same_answers(bench) -> None:
     assert cold["listing_query"] == "drugs-by-selectivity" and cold["listing_ms"] > 0
     assert cold["install"] == "editable" and regular["install"] == "regular"  # the suite runs in the README's install
     assert regular["query"] == "external-identifiers" and regular["floor_ms"] > 0 and regular["listing_ms"] > 0
+    assert not (out.parent / "work" / "regular-install").exists()  # removed with the stores, as --keep is not given
 
 
 @pytest.mark.slow
