@@ -40,7 +40,9 @@ def regular_install(folder: Path) -> Path:
     step("build a wheel", [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)])
     step("create a virtual environment", [sys.executable, "-m", "venv", str(venv)])
     python = venv / "bin" / "python"
-    wheel = next(wheels.glob("jakgraph-*.whl"))
+    wheel = next(wheels.glob("jakgraph-*.whl"), None)
+    if wheel is None:
+        raise RuntimeError(f"could not build a wheel: pip wrote none to {wheels}")
     step("install the wheel", [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)])
     site = step("find its site-packages", [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"])
     running = dict.fromkeys(sysconfig.get_path(name) for name in ("purelib", "platlib"))

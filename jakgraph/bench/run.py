@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from jakgraph.bench.install import source_tree
+from jakgraph.bench.install import regular_install, source_tree
 from jakgraph.errors import UserError
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000, 5_000_000)
@@ -266,13 +266,11 @@ def cold_start(store: Path, runs: int, python: Path | None = None) -> dict[str, 
 
 def regular_python(folder: Path) -> Path | str:
     """The Python of a regular install of the checkout (:mod:`jakgraph.bench.install`), or why it could not be made."""
-    from jakgraph.bench.install import regular_install
-
     shutil.rmtree(folder, ignore_errors=True)
     try:
         return regular_install(folder)
-    except (RuntimeError, OSError, StopIteration) as exc:
-        return f"skipped: {exc or 'the wheel build wrote no wheel'}"
+    except (RuntimeError, OSError) as exc:
+        return f"skipped: {exc}"
 
 
 def server_engine(engine: str, file: Path, folder: Path, config: BenchConfig, names: list[str]) -> dict[str, Any]:

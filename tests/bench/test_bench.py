@@ -240,6 +240,14 @@ def test_a_regular_install_is_built_from_what_a_build_reads(tmp_path: Path) -> N
         path.name for path in checkout.iterdir() if (path / "__init__.py").is_file()}
 
 
+def test_a_failed_install_step_is_named_with_its_last_error_line() -> None:
+    from jakgraph.bench.install import step
+
+    with pytest.raises(RuntimeError, match="^could not build a wheel: no setuptools here$"):
+        step("build a wheel", [sys.executable, "-c", "import sys; print('x', file=sys.stderr); sys.exit('no setuptools here')"])
+    assert step("find its site-packages", [sys.executable, "-c", "print(' /some/where ')"]) == "/some/where"
+
+
 def test_the_plot_is_an_svg_with_a_line_per_engine(tmp_path: Path) -> None:
     from jakgraph.bench.report import write_results
 
