@@ -12,6 +12,7 @@ from jakgraph.queries.catalog import query_names
 from jakgraph.queries.runner import run_query
 
 from conftest import run_cli
+from list_cells import sorted_cell
 from servers import free_port, start_oxigraph, start_virtuoso
 
 pytestmark = pytest.mark.slow
@@ -64,11 +65,6 @@ def normal(term) -> str:
     return term.value + (f"@{term.language}" if term.language else "")
 
 
-# GROUP_CONCAT joins values in an order SPARQL 1.1 leaves open: these columns compare as sorted lists
-LIST_COLUMNS = {"refs": ",", "drugs": ", ", "drug_names": ", ", "about": "; ", "source": "; ", "causes": ", ",
-                "measures": ", ", "significance_measures": ", ", "records": ", ", "disorders": ", "}
-
-
 def answer_set(store, name: str, params: dict[str, str] | None = None) -> set[tuple[str, ...]]:
     return normal_rows(run_query(store, name, params or {}))
 
@@ -76,16 +72,7 @@ def answer_set(store, name: str, params: dict[str, str] | None = None) -> set[tu
 def normal_rows(results) -> set[tuple[str, ...]]:
     """The rows of ``results``, each term as :func:`normal` writes it, list columns sorted."""
     names = [v.value for v in results.variables]
-    rows = set()
-    for solution in results:
-        row = []
-        for n in names:
-            value = normal(solution[n])
-            if n in LIST_COLUMNS:
-                value = LIST_COLUMNS[n].join(sorted(value.split(LIST_COLUMNS[n])))
-            row.append(value)
-        rows.add(tuple(row))
-    return rows
+    return {tuple(sorted_cell(n, normal(solution[n])) for n in names) for solution in results}
 
 
 def test_push_lands_every_triple(servers, engines, store):

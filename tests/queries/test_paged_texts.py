@@ -7,10 +7,9 @@ import pytest
 
 from jakgraph.queries.catalog import load_query, paged_text, query_names
 from jakgraph.queries.runner import FIRST_ROWS, page_text, query_text, run_query
+from list_cells import LIST_COLUMNS, sorted_cell
 
 PAGED = [name for name in query_names() if paged_text(name) is not None]
-# GROUP_CONCAT leaves the order of a list cell open: these columns compare as sorted lists
-LIST_COLUMNS = {"about": "; ", "source": "; ", "refs": ","}
 
 
 def test_the_slow_listings_ship_paged_texts():
@@ -29,16 +28,14 @@ def test_a_paged_text_has_one_limit_no_offset_and_no_header_of_its_own(name):
 
 def answer(results) -> tuple[list[str], list[tuple[str, ...]]]:
     names = [variable.value for variable in results.variables]
-    found = []
-    for solution in results:
-        row = []
-        for column in names:
-            value = "" if solution[column] is None else str(solution[column])
-            if column in LIST_COLUMNS:
-                value = LIST_COLUMNS[column].join(sorted(value.strip('"').split(LIST_COLUMNS[column])))
-            row.append(value)
-        found.append(tuple(row))
+    found = [tuple(cell(column, solution[column]) for column in names) for solution in results]
     return names, found
+
+
+def cell(column: str, term) -> str:
+    """A term as the engine writes it; a list cell's items (in a quoted literal) sorted."""
+    text = "" if term is None else str(term)
+    return sorted_cell(column, text.strip('"')) if column in LIST_COLUMNS else text
 
 
 def check_pages(store, name: str, pages: list[tuple[int, int]]) -> int:
