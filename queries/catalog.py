@@ -15,6 +15,8 @@ from jakgraph.package_data import package_files
 
 PARAMETER = re.compile(r"\?(__?)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)")
 TYPES = ("iri", "integer", "decimal", "string", "boolean", "date")
+FIRST_ROWS_CUT = re.compile(r"^([ \t]*)# first rows:.*$", re.MULTILINE)
+"""The comment line of a stored text where a page of its whole list cuts the leading rows (:func:`paged_text`)."""
 
 
 class Parameter(NamedTuple):
@@ -204,20 +206,30 @@ def narrowed_text(name: str, given: "Iterable[str]") -> str | None:
 
 @lru_cache(maxsize=None)
 def paged_text(name: str) -> str | None:
-    """The text stored question ``name`` ships for the first rows of its whole answer, ``queries/paged/NAME.rq``,
-    if any.
+    """The text stored question ``name`` gives for the first rows of its whole answer, if any: its own
+    ``queries/paged/NAME.rq``, or its stored text cut where it says ``# first rows:`` (:data:`FIRST_ROWS_CUT`).
 
     A listing whose stored text hash-joins whole lists pays for every row, whatever the page asked for. Its paged
     text finds the leading records of the answer's order first, in a subquery cut by the text's one ``LIMIT``, and
     looks the rest up from them; the runner sets that ``LIMIT`` to the page's end (offset + limit) and uses the text
-    for a page when no parameter is given. A test checks that every page it gives is that slice of the stored
-    question's answer (a list cell may name its values in another order: GROUP_CONCAT leaves the order open).
+    for a page when no parameter is given. A stored text whose leading rows come from one subquery in the answer's
+    order needs no file of its own: the comment line that closes that subquery's ``ORDER BY`` becomes the ``LIMIT``.
+    A test checks that every page a paged text gives is that slice of the stored question's answer (a list cell may
+    name its values in another order: GROUP_CONCAT leaves the order open).
 
-    >>> paged_text("source-conflicts").startswith("# source-conflicts, first rows only"), paged_text("table-7")
-    (True, None)
+    >>> paged_text("source-conflicts").startswith("# source-conflicts, first rows only")
+    True
+    >>> [line.strip() for line in paged_text("table-7").splitlines() if "LIMIT" in line], paged_text("provenance")
+    (['LIMIT 1000'], None)
     """
     entry = package_files(__package__).joinpath("paged", f"{name}.rq")
-    return entry.read_text(encoding="utf-8") if entry.is_file() else None
+    if entry.is_file():
+        return entry.read_text(encoding="utf-8")
+    text = parsed_query(name).text
+    if FIRST_ROWS_CUT.search(text) is None:
+        return None
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#+"))  # the header is the stored one
+    return FIRST_ROWS_CUT.sub(r"\1LIMIT 1000", body, count=1)
 
 
 @lru_cache(maxsize=None)
