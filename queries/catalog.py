@@ -225,7 +225,7 @@ def paged_text(name: str) -> str | None:
     entry = package_files(__package__).joinpath("paged", f"{name}.rq")
     if entry.is_file():
         return entry.read_text(encoding="utf-8")
-    text = parsed_query(name).text
+    text = load_query(name).text  # an unknown name is the one-line error it is for the whole answer
     if FIRST_ROWS_CUT.search(text) is None:
         return None
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#+"))  # the header is the stored one

@@ -36,6 +36,14 @@ def test_a_stored_text_cut_for_a_page_differs_only_by_the_limit_on_its_cut_line(
     assert paged_text("table-7").splitlines() == expected
 
 
+def test_a_page_of_an_unknown_question_is_the_one_line_error_of_its_whole_answer(store):
+    from jakgraph.errors import UserError
+
+    for page in ({}, {"limit": 5}, {"limit": 5, "offset": 10}):
+        with pytest.raises(UserError, match=r"^unknown query 'tabel-7'; did you mean table-7\?$"):
+            run_query(store, "tabel-7", **page)
+
+
 def answer(results) -> tuple[list[str], list[tuple[str, ...]]]:
     names = [variable.value for variable in results.variables]
     found = [tuple(cell(column, solution[column]) for column in names) for solution in results]
