@@ -18,6 +18,7 @@ FINDING = URIRef(BASE + "safety-finding/abrocitinib-platelet-analysis--abrocitin
 OVERLAP = "https://w3id.org/jakgraph/patient-overlap/"
 CONFLICT = "https://w3id.org/jakgraph/conflict/"
 PROV = "http://www.w3.org/ns/prov#"
+HERPES_ZOSTER = URIRef(BASE + "adverse-event/herpes-zoster")
 
 
 @pytest.fixture(scope="module")
@@ -32,15 +33,20 @@ def messages(graph: Graph) -> set[tuple[str, str]]:
 
 
 def test_each_rewritten_constraint_fires_with_its_own_message(review: Graph) -> None:
-    """A drug without a Spanish label, an evidence item whose product holds another drug, structured readings without
-    what they rest on (a switch without its reason, a comparison direction without a comparator, a cause of death on an
-    event that is not a death, a finding about nothing), an overlap of the same patients without their number, one
-    whose home row is not among its records, one naming a drug as a record, a conflict left with one reading, one
-    without a kind, a reading without its place and two readings at one position: one validation, one message each."""
+    """A drug without a Spanish label, an adverse event with only its Spanish one, an evidence item whose product
+    holds another drug, structured readings without what they rest on (a switch without its reason, a comparison
+    direction without a comparator, a cause of death on an event that is not a death, a finding about nothing), an
+    overlap of the same patients without their number, one whose home row is not among its records, one naming a drug
+    as a record, a conflict left with one reading, one without a kind, a reading without its place and two readings
+    at one position: one validation, one message each."""
     changed = Graph() + review
     for label in list(changed.objects(BARICITINIB, RDFS_LABEL)):
         if isinstance(label, Literal) and label.language == "es":
             changed.remove((BARICITINIB, RDFS_LABEL, label))
+    english = [label for label in changed.objects(HERPES_ZOSTER, RDFS_LABEL) if label.language == "en"]
+    assert english and any(label.language == "es" for label in changed.objects(HERPES_ZOSTER, RDFS_LABEL))
+    for label in english:
+        changed.remove((HERPES_ZOSTER, RDFS_LABEL, label))
     changed.set((ITEM, URIRef(JAK + "product"), URIRef("https://w3id.org/jakgraph/product/oral-upadacitinib")))
     changed.remove((BLAU, URIRef(JAK + "switchReason"), None))
     changed.remove((BLAU, URIRef(JAK + "switchReasonEvent"), None))
@@ -59,6 +65,7 @@ def test_each_rewritten_constraint_fires_with_its_own_message(review: Graph) -> 
     changed.set((URIRef(CONFLICT + "c-aosd-n-studies/reading/2"), position, Literal(1)))
     assert messages(changed) == {
         (str(BARICITINIB), "a drug, isoform or disease needs a Spanish label"),
+        (str(HERPES_ZOSTER), "a record needs an English label"),
         (str(ITEM), "the product of an evidence item contains another drug than the item names"),
         (str(BLAU), "a switch needs its reason (or not-stated)"),
         (str(CANDLE), "a comparison direction needs the comparator it is measured against"),
