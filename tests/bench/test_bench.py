@@ -182,7 +182,11 @@ def test_the_engine_s_own_operations_are_shown_with_their_growth() -> None:
     assert rows["scan"][1:4] == ["100.0", "500.0", "5.0x"] and rows["lookups"][3] == "7.0x"
     assert rows["hash-join"][1:4] == ["—", "—", "—"]  # not measured
     growth = targets(results)[1]
-    assert growth.detail.endswith("the engine's own operations grew scan 5.0x, lookups 7.0x (raw pyoxigraph, same run)")
+    assert growth.detail.endswith("the engine's own operations grew scan 5.0x, lookups 7.0x (raw pyoxigraph, same run); "
+                                  "beyond its fastest-growing operation (lookups 7.00x): listing (8.00x)")
+    for size, scan in zip(results["sizes"], (100.0, 900.0)):  # lookups now grow 12.6x, more than the listing
+        size["engines"]["raw"]["operations"]["lookups"] = query(scan * (1.4 if scan > 100 else 1), 1)
+    assert targets(results)[1].detail.endswith("beyond its fastest-growing operation (lookups 12.60x): none")
 
 
 def test_the_targets_read_the_numbers_they_name() -> None:
