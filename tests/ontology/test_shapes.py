@@ -19,6 +19,7 @@ OVERLAP = "https://w3id.org/jakgraph/patient-overlap/"
 CONFLICT = "https://w3id.org/jakgraph/conflict/"
 PROV = "http://www.w3.org/ns/prov#"
 HERPES_ZOSTER = URIRef(BASE + "adverse-event/herpes-zoster")
+TOFACITINIB = URIRef(BASE + "drug/tofacitinib")
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +34,13 @@ def messages(graph: Graph) -> set[tuple[str, str]]:
 
 
 def test_each_rewritten_constraint_fires_with_its_own_message(review: Graph) -> None:
-    """A drug without a Spanish label, an adverse event with only its Spanish one, an evidence item whose product
-    holds another drug, structured readings without what they rest on (a switch without its reason, a comparison
-    direction without a comparator, a cause of death on an event that is not a death, a finding about nothing), an
-    overlap of the same patients without their number, one whose home row is not among its records, one naming a drug
-    as a record, a conflict left with one reading, one without a kind, a reading without its place and two readings
-    at one position: one validation, one message each."""
+    """A drug without a Spanish label, an adverse event with only its Spanish one, a drug with a synonym given as
+    a second English and a second Spanish label, an evidence item whose product holds another drug, structured
+    readings without what they rest on (a switch without its reason, a comparison direction without a comparator, a
+    cause of death on an event that is not a death, a finding about nothing), an overlap of the same patients without
+    their number, one whose home row is not among its records, one naming a drug as a record, a conflict left with one
+    reading, one without a kind, a reading without its place and two readings at one position: one validation, one
+    message each."""
     changed = Graph() + review
     for label in list(changed.objects(BARICITINIB, RDFS_LABEL)):
         if isinstance(label, Literal) and label.language == "es":
@@ -47,6 +49,8 @@ def test_each_rewritten_constraint_fires_with_its_own_message(review: Graph) -> 
     assert english and any(label.language == "es" for label in changed.objects(HERPES_ZOSTER, RDFS_LABEL))
     for label in english:
         changed.remove((HERPES_ZOSTER, RDFS_LABEL, label))
+    changed.add((TOFACITINIB, RDFS_LABEL, Literal("a made-up synonym", lang="en")))
+    changed.add((TOFACITINIB, RDFS_LABEL, Literal("un sinónimo inventado", lang="es")))
     changed.set((ITEM, URIRef(JAK + "product"), URIRef("https://w3id.org/jakgraph/product/oral-upadacitinib")))
     changed.remove((BLAU, URIRef(JAK + "switchReason"), None))
     changed.remove((BLAU, URIRef(JAK + "switchReasonEvent"), None))
@@ -65,7 +69,9 @@ def test_each_rewritten_constraint_fires_with_its_own_message(review: Graph) -> 
     changed.set((URIRef(CONFLICT + "c-aosd-n-studies/reading/2"), position, Literal(1)))
     assert messages(changed) == {
         (str(BARICITINIB), "a drug, isoform or disease needs a Spanish label"),
-        (str(HERPES_ZOSTER), "a record needs an English label"),
+        (str(HERPES_ZOSTER), "a record needs one English label (a synonym is a skos:altLabel)"),
+        (str(TOFACITINIB), "a record needs one English label (a synonym is a skos:altLabel)"),
+        (str(TOFACITINIB), "a record has one Spanish label at most (a synonym is a skos:altLabel)"),
         (str(ITEM), "the product of an evidence item contains another drug than the item names"),
         (str(BLAU), "a switch needs its reason (or not-stated)"),
         (str(CANDLE), "a comparison direction needs the comparator it is measured against"),
