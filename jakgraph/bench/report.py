@@ -183,7 +183,8 @@ def growth_target(sizes: list[dict[str, Any]], queries: list[str]) -> Target:
         detail += ("; the engine's own operations grew " + ", ".join(
             f"{name} {value:.1f}x" for name, value in engine_growth.items()) + " (raw pyoxigraph, same run)")
         fastest = max(engine_growth, key=engine_growth.__getitem__)
-        beyond = [(value, query) for value, query in over if value > engine_growth[fastest]]
+        beyond = sorted(((value, query) for query, value in known.items() if value > engine_growth[fastest]),
+                        reverse=True)
         detail += (f"; beyond its fastest-growing operation ({fastest} {engine_growth[fastest]:.2f}x): "
                    + (", ".join(f"{query} ({value:.2f}x)" for value, query in beyond) if beyond else "none"))
     return Target(name, not over, detail)
