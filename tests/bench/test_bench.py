@@ -187,6 +187,10 @@ def test_the_engine_s_own_operations_are_shown_with_their_growth() -> None:
     for size, scan in zip(results["sizes"], (100.0, 900.0)):  # lookups now grow 12.6x, more than the listing
         size["engines"]["raw"]["operations"]["lookups"] = query(scan * (1.4 if scan > 100 else 1), 1)
     assert targets(results)[1].detail.endswith("beyond its fastest-growing operation (lookups 12.60x): none")
+    for size, scan in zip(results["sizes"], (100.0, 150.0)):  # every operation grows 1.5x: under the lookup's 2x too
+        size["engines"]["raw"]["operations"] = {"scan": query(scan, 1), "lookups": query(scan, 1)}
+    assert targets(results)[1].detail.endswith(
+        "beyond its fastest-growing operation (scan 1.50x): listing (8.00x), lookup (2.00x)")
 
 
 def test_the_targets_read_the_numbers_they_name() -> None:
