@@ -51,7 +51,7 @@ def test_spanish_labels_on_every_record_change_no_english_answer(store):
     from jakgraph.ontology.namespaces import PREFIXES
     from jakgraph.queries.catalog import paged_text, query_names
     from jakgraph.queries.runner import page_text, query_text
-    from list_cells import LIST_COLUMNS, sorted_cell
+    from list_cells import answer_cell
 
     translated = ox.Store()
     translated.extend(store.quads())
@@ -70,8 +70,7 @@ def test_spanish_labels_on_every_record_change_no_english_answer(store):
     def answer(graph: Store, name: str) -> Counter:
         results = graph.query(texts[name], use_default_graph_as_union=True, prefixes=PREFIXES)
         names = [variable.value for variable in results.variables]
-        return Counter(tuple(sorted_cell(n, solution[n].value) if n in LIST_COLUMNS and solution[n] else str(solution[n])
-                             for n in names) for solution in results)
+        return Counter(tuple(answer_cell(n, solution[n]) for n in names) for solution in results)
 
     changed = [name for name in texts if answer(translated, name) != answer(store.database, name)]
     assert len(texts) == 43 and len(added) > 900 and changed == []

@@ -8,7 +8,7 @@ import pytest
 
 from jakgraph.queries.catalog import load_query, paged_text, query_names
 from jakgraph.queries.runner import FIRST_ROWS, page_text, query_text, run_query
-from list_cells import LIST_COLUMNS, sorted_cell
+from list_cells import answer_cell
 
 PAGED = [name for name in query_names() if paged_text(name) is not None]
 
@@ -46,14 +46,8 @@ def test_a_page_of_an_unknown_question_is_the_one_line_error_of_its_whole_answer
 
 def answer(results) -> tuple[list[str], list[tuple[str, ...]]]:
     names = [variable.value for variable in results.variables]
-    found = [tuple(cell(column, solution[column]) for column in names) for solution in results]
+    found = [tuple(answer_cell(column, solution[column]) for column in names) for solution in results]
     return names, found
-
-
-def cell(column: str, term) -> str:
-    """A term as the engine writes it; a list cell's items (in a quoted literal) sorted."""
-    text = "" if term is None else str(term)
-    return sorted_cell(column, text.strip('"')) if column in LIST_COLUMNS else text
 
 
 def check_pages(store, name: str, pages: list[tuple[int, int]]) -> int:

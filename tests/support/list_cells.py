@@ -15,3 +15,9 @@ def sorted_cell(column: str, text: str) -> str:
     """
     separator = LIST_COLUMNS.get(column)
     return separator.join(sorted(text.split(separator))) if separator else text
+
+
+def answer_cell(column: str, term) -> str:
+    """A term of one engine's answer as that engine writes it; a list cell's items (in a quoted literal) sorted."""
+    text = "" if term is None else str(term)
+    return sorted_cell(column, text.strip('"')) if column in LIST_COLUMNS else text
